@@ -1,0 +1,15 @@
+//! infusion-guide: an embeddable patient-education widget about IV ketamine
+//! infusion for depression.
+//!
+//! Data flows one way: content JSON -> [`content`] (parsed, merged and
+//! validated, plain Rust, tested natively) -> [`components`] (pure Yew
+//! rendering of that model plus UI state) -> the embed layer (`embed`, the only
+//! code that talks to the host page, compiled for wasm32 only).
+
+pub mod app;
+pub mod components;
+pub mod content;
+pub mod readability;
+
+#[cfg(target_arch = "wasm32")]
+mod embed;

@@ -1,0 +1,37 @@
+// Launches Debian's Chromium for the end-to-end tests (never a downloaded one).
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A page object for one widget on a page, found by a CSS selector for its host. */
+export class GuidePage {
+  constructor(page, host = 'infusion-guide') {
+    this.page = page;
+    this.hostSelector = host;
+    this.host = page.locator(host);
+  }
+
+  /** The guide's root inside the shadow root (Playwright pierces open shadow roots). */
+  guide() {
+    return this.host.getByTestId('guide');
+  }
+
+  async waitForGuide() {
+    await this.guide().waitFor({ state: 'visible', timeout: 15000 });
+  }
+}

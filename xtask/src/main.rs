@@ -1,0 +1,148 @@
+//! The project's own commands, so that a newcomer needs exactly two:
+//!
+//! - `cargo xtask demo`: install what is missing, build the widget and serve
+//!   the demo page on <http://127.0.0.1:8080>;
+//! - `cargo xtask test`: install what is missing, then run every check and
+//!   test (format, lints for host and wasm32, native tests, browser tests in
+//!   headless Chromium, a release build, end-to-end tests with Playwright).
+//!
+//! Also `cargo xtask setup` (only the installs) and `cargo xtask dist` (only
+//! the release build into `dist/`). Every install step first looks whether
+//! the tool is already there at the right version, so running any command
+//! twice installs nothing the second time.
+
+mod setup;
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use setup::{Needs, Tools};
+
+const USAGE: &str = "usage: cargo xtask <demo|test|dist|setup>
+
+  demo    build the widget and serve the demo on http://127.0.0.1:8080
+  test    run every check and test (what CI runs)
+  dist    build the release widget into dist/
+  setup   install the tools the other commands need, and nothing else";
+
+fn main() -> ExitCode {
+    let command = env::args().nth(1).unwrap_or_default();
+    let result = match command.as_str() {
+        "demo" => demo(),
+        "test" => test(),
+        "dist" => Tools::install(Needs::Build).and_then(|tools| dist(&tools)),
+        "setup" => Tools::install(Needs::Everything).map(|_| ()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask {command}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn demo() -> Result<(), String> {
+    let tools = Tools::install(Needs::Build)?;
+    println!("\nServing the demo on http://127.0.0.1:8080 (Ctrl+C to stop)\n");
+    tools.run("trunk", &["serve", "--release"])
+}
+
+fn dist(tools: &Tools) -> Result<(), String> {
+    step("release build into dist/");
+    tools.run("trunk", &["build", "--release"])
+}
+
+fn test() -> Result<(), String> {
+    let tools = Tools::install(Needs::Everything)?;
+
+    step("formatting");
+    tools.run("cargo", &["fmt", "--all", "--check"])?;
+
+    step("lints, host");
+    tools.run(
+        "cargo",
+        &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+    )?;
+
+    step("lints, wasm32");
+    tools.run(
+        "cargo",
+        &[
+            "clippy",
+            "--package",
+            "infusion-guide",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--tests",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+
+    step("native tests");
+    tools.run("cargo", &["test", "--workspace"])?;
+
+    step("browser tests (wasm-bindgen-test in headless Chromium)");
+    tools.run(
+        "cargo",
+        &[
+            "test",
+            "--package",
+            "infusion-guide",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ],
+    )?;
+
+    dist(&tools)?;
+
+    step("end-to-end tests (Playwright, headless Chromium)");
+    tools.run("node", &["--test", "--test-concurrency=1", "tests/e2e/"])?;
+
+    println!("\nAll checks and tests passed.");
+    Ok(())
+}
+
+fn step(name: &str) {
+    println!("\n==> {name}");
+}
+
+/// The repository's top folder (the parent of `xtask/`).
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Runs a command in the project root, with the given extra environment and
+/// PATH, and turns a failure into a message naming the command.
+fn run_in_root(
+    program: &str,
+    args: &[&str],
+    path: &std::ffi::OsStr,
+    envs: &[(&str, &str)],
+) -> Result<(), String> {
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(project_root())
+        .env("PATH", path)
+        .envs(envs.iter().copied())
+        .status()
+        .map_err(|e| format!("could not start `{program}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
