@@ -1,0 +1,161 @@
+//! Problems found in content, with where they are and what was expected.
+//!
+//! Every problem carries the JSON path inside the merged document
+//! (`faq[3].answer.es`), the position in the clinic's file when the value came
+//! from there, and a message written for the person editing the file. Content
+//! checks collect every problem they find, so a clinic fixes a file in one
+//! round instead of one error at a time.
+
+use std::fmt;
+
+use super::json::Pos;
+
+/// What kind of problem a [`ContentError`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file is not valid JSON.
+    Syntax,
+    /// A value has the wrong type (a list where text was expected, ...).
+    Type,
+    /// A field that the format does not have (often a typo).
+    UnknownField,
+    /// A required field is missing.
+    Missing,
+    /// Two items share an id, or an object repeats a field.
+    Duplicate,
+    /// A text is empty.
+    Empty,
+    /// A text lacks one of the document's languages.
+    MissingLanguage,
+    /// A link or URL that is not allowed.
+    Link,
+    /// A value out of its allowed set or range (colour, date, id, ...).
+    Invalid,
+    /// Formatted text that uses something outside the formatting subset.
+    Formatting,
+}
+
+/// One problem in a content document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentError {
+    /// What kind of problem this is.
+    pub kind: ErrorKind,
+    /// Where in the document, as a JSON path (`steps[2].title.en`); empty for
+    /// the whole document.
+    pub path: String,
+    /// Where in the clinic's file, when the value came from it. `None` when
+    /// the value came from the built-in default content.
+    pub pos: Option<Pos>,
+    /// What is wrong and what was expected, for the person editing the file.
+    pub message: String,
+}
+
+impl ContentError {
+    pub(crate) fn new(kind: ErrorKind, path: &str, pos: Pos, message: impl Into<String>) -> Self {
+        ContentError {
+            kind,
+            path: path.to_owned(),
+            pos: from_clinic(pos),
+            message: message.into(),
+        }
+    }
+
+    /// The problem as one compiler-style line: `FILE:LINE:COLUMN: PATH: message`.
+    /// Without a position, `FILE: PATH: message`.
+    pub fn to_line(&self, file: &str) -> String {
+        match self.pos {
+            Some(pos) => format!("{file}:{}:{}: {self}", pos.line, pos.column),
+            None => format!("{file}: {self}"),
+        }
+    }
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Positions of values from the built-in default are zeroed (line 0): they
+/// are not in the clinic's file, so an error there has no place to point at.
+fn from_clinic(pos: Pos) -> Option<Pos> {
+    (pos.line > 0).then_some(pos)
+}
+
+/// The known name closest to `unknown`, when it is close enough to be a typo.
+pub(crate) fn did_you_mean<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
+    let unknown = unknown.to_lowercase();
+    known
+        .iter()
+        .map(|candidate| (edit_distance(&unknown, candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance, counting characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let known = ["question", "answer", "category", "id"];
+        assert_eq!(did_you_mean("anwser", &known), Some("answer"));
+        assert_eq!(did_you_mean("Question", &known), Some("question"));
+        assert_eq!(did_you_mean("catgory", &known), Some("category"));
+        assert_eq!(did_you_mean("colour", &known), None);
+        assert_eq!(did_you_mean("", &known), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("añswer", "answer"), 1);
+    }
+
+    #[test]
+    fn line_format_is_compiler_style() {
+        let error = ContentError::new(
+            ErrorKind::Empty,
+            "faq[3].answer.es",
+            Pos {
+                line: 12,
+                column: 5,
+            },
+            "the text is empty",
+        );
+        assert_eq!(
+            error.to_line("clinic.json"),
+            "clinic.json:12:5: faq[3].answer.es: the text is empty"
+        );
+        let built_in = ContentError::new(ErrorKind::Empty, "guide.title", Pos::default(), "x");
+        assert_eq!(
+            built_in.to_line("clinic.json"),
+            "clinic.json: guide.title: x"
+        );
+    }
+}

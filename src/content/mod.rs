@@ -1,0 +1,131 @@
+//! The clinic content model: parsing, merging and validating content JSON.
+//!
+//! A clinic's file is parsed with positions ([`json`]), merged onto the
+//! built-in default guide ([`merge`]), then decoded and checked into the
+//! [`Content`] model ([`decode`]), collecting every problem on the way. Plain
+//! Rust, no web types: the widget, the command-line tool and the tests share
+//! it, and it is tested natively.
+
+mod decode;
+pub mod error;
+pub mod json;
+mod merge;
+pub mod model;
+pub mod rich;
+
+use std::rc::Rc;
+
+pub use error::{ContentError, ErrorKind};
+pub use model::*;
+
+/// The built-in default guide (English and Spanish), as shipped.
+pub const DEFAULT_JSON: &str = include_str!("../../content/default.json");
+
+/// Content files larger than this are refused before parsing (1 MiB is far
+/// more than any guide needs and keeps a phone's memory safe).
+pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
+
+thread_local! {
+    /// The default document's tree, parsed once per thread, positions zeroed.
+    static DEFAULT_TREE: Result<json::Node, json::ParseError> = json::parse(DEFAULT_JSON).map(|mut node| {
+        merge::forget_positions(&mut node);
+        node
+    });
+    /// The default guide, decoded once per thread.
+    static DEFAULT_CONTENT: Result<Rc<Content>, Vec<ContentError>> = load_document(DEFAULT_JSON).map(Rc::new);
+}
+
+/// The built-in default guide. Tests guarantee it is valid; an error here is
+/// a bug in this build, reported rather than panicking.
+pub fn default_content() -> Result<Rc<Content>, Vec<ContentError>> {
+    DEFAULT_CONTENT.with(Clone::clone)
+}
+
+/// Loads a clinic's content file: parsed, merged onto the default guide
+/// (unless the file says `"base": "none"`), and checked. On failure, every
+/// problem found, with its path and its position in `text`.
+pub fn load_clinic(text: &str) -> Result<Content, Vec<ContentError>> {
+    let clinic = parse(text)?;
+    match clinic.get("base").map(|n| &n.value) {
+        None => {}
+        Some(json::Value::String(base)) if base == "default" => {}
+        Some(json::Value::String(base)) if base == "none" => return decode::decode(&clinic),
+        Some(_) => {
+            let pos = clinic.get("base").map_or(clinic.pos, |n| n.pos);
+            return Err(vec![ContentError::new(
+                ErrorKind::Invalid,
+                "base",
+                pos,
+                "\"base\" is \"default\" (change the built-in guide, the usual case) or \"none\" (a complete guide of your own)",
+            )]);
+        }
+    }
+    if !matches!(clinic.value, json::Value::Object(_)) {
+        return Err(vec![ContentError::new(
+            ErrorKind::Type,
+            "",
+            clinic.pos,
+            format!(
+                "expected an object ({{ ... }}) for the whole file, found {}",
+                clinic.value.kind_name()
+            ),
+        )]);
+    }
+    let base = DEFAULT_TREE.with(Clone::clone).map_err(|e| {
+        vec![ContentError::new(
+            ErrorKind::Syntax,
+            "",
+            Default::default(),
+            format!("the built-in guide is broken: {e}"),
+        )]
+    })?;
+    let (merged, mut errors) = merge::merge(base, clinic);
+    match decode::decode(&merged) {
+        Ok(content) if errors.is_empty() => Ok(content),
+        Ok(_) => Err(errors),
+        Err(more) => {
+            errors.extend(more);
+            errors.sort_by_key(|e| e.pos);
+            Err(errors)
+        }
+    }
+}
+
+/// [`load_clinic`] for raw bytes: text that is not UTF-8 is reported with the
+/// position of the first bad byte.
+pub fn load_clinic_bytes(bytes: &[u8]) -> Result<Content, Vec<ContentError>> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_clinic(text),
+        Err(_) => Err(vec![match json::parse_bytes(bytes) {
+            Err(e) => ContentError::new(ErrorKind::Syntax, "", e.pos, e.message),
+            Ok(_) => ContentError::new(
+                ErrorKind::Syntax,
+                "",
+                json::Pos { line: 1, column: 1 },
+                "the file is not UTF-8 text; save it with the UTF-8 encoding",
+            ),
+        }]),
+    }
+}
+
+/// Loads a complete document on its own, without merging (the default guide,
+/// or a file with `"base": "none"`).
+pub fn load_document(text: &str) -> Result<Content, Vec<ContentError>> {
+    decode::decode(&parse(text)?)
+}
+
+fn parse(text: &str) -> Result<json::Node, Vec<ContentError>> {
+    if text.len() > MAX_CONTENT_BYTES {
+        return Err(vec![ContentError::new(
+            ErrorKind::Invalid,
+            "",
+            json::Pos { line: 1, column: 1 },
+            format!(
+                "the file is {} KB; content files may be at most {} KB",
+                text.len() / 1024,
+                MAX_CONTENT_BYTES / 1024
+            ),
+        )]);
+    }
+    json::parse(text).map_err(|e| vec![ContentError::new(ErrorKind::Syntax, "", e.pos, e.message)])
+}

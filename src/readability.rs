@@ -1,0 +1,785 @@
+//! Reading-level scores for the patient texts of a guide.
+//!
+//! One implementation shared by the command-line tool, the tests and the
+//! editor's live reading-level check. It counts [`TextStats`] in a text
+//! (sentences, words, syllables and polysyllables, that is words of 3 or more
+//! syllables) and turns them into three scores: the Flesch-Kincaid grade, the
+//! Flesch reading ease and SMOG. Patient material should aim for grade 6 and
+//! stay at or below grade 8.
+//!
+//! The words it uses:
+//!
+//! - **word**: a run of letters, digits, apostrophes and inner hyphens
+//!   between spaces or other punctuation. `well-being` is one word whose
+//!   syllables are those of its parts; `24/7` and `15–60` are two words.
+//! - **number**: a word made only of digits (with `.`, `,` or `%` inside or
+//!   after, as in `1.5`, `1,000`, `52%`). It counts one syllable per group of
+//!   digits: `40` and `988` count 1, `1.5` counts 2. This undercounts how
+//!   numbers are read aloud ("forty" is 2), but it is simple, predictable and
+//!   never makes a number alone look hard.
+//! - **syllables**: vowel groups (`a e i o u y`, and accented Latin vowels),
+//!   with a silent final `e` dropped (also in `-es` and `-ed` endings, and
+//!   before `-ly`, `-ful`, `-less`, `-ness`, `-ment`, `-ty`: `safely`), but
+//!   not `-le` after a consonant (`table`); an `-ing` after a vowel adds one
+//!   (`being`); `y` is a consonant at the start of a word and between two
+//!   vowels (`yes`, `beyond`). Common and medical words the rules get wrong
+//!   are in an exception list (`ketamine` 3, `infusion` 3, `dissociation`
+//!   5). Every word counts at least 1.
+//! - **sentence**: ends at `.`, `!`, `?` or `…` followed by a space or the
+//!   end of the text, at the end of each list item and heading line, and at
+//!   each blank line (the end of a paragraph). So a list item without a full
+//!   stop is still a sentence. A text with words has at least 1 sentence.
+//! - **markdown**: the formatting subset of the content format is not read
+//!   as words: `**`, `*`, list markers `- `, `* `, `1. ` and heading `#`
+//!   markers are ignored, and a link `[text](url)` counts only its text.
+//!
+//! The scores are for English. Nothing here panics, whatever the input.
+
+/// Counts taken from one or more texts.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TextStats {
+    /// Sentences, list items, headings and paragraphs without a full stop.
+    pub sentences: usize,
+    /// Words, numbers included.
+    pub words: usize,
+    /// Syllables of all words.
+    pub syllables: usize,
+    /// Words of 3 or more syllables.
+    pub polysyllables: usize,
+}
+
+impl TextStats {
+    /// The Flesch-Kincaid grade: `0.39 × words/sentences + 11.8 ×
+    /// syllables/words − 15.59`, roughly the US school grade needed to read
+    /// the text. `None` when there are no words.
+    #[must_use]
+    pub fn flesch_kincaid_grade(&self) -> Option<f64> {
+        let (wps, spw) = self.ratios()?;
+        Some(0.39 * wps + 11.8 * spw - 15.59)
+    }
+
+    /// The Flesch reading ease: `206.835 − 1.015 × words/sentences − 84.6 ×
+    /// syllables/words`. Higher is easier; 60 to 70 is plain English.
+    /// `None` when there are no words.
+    #[must_use]
+    pub fn flesch_reading_ease(&self) -> Option<f64> {
+        let (wps, spw) = self.ratios()?;
+        Some(206.835 - 1.015 * wps - 84.6 * spw)
+    }
+
+    /// SMOG: `1.0430 × √(polysyllables × 30 / sentences) + 3.1291`, a school
+    /// grade. It was made for samples of 30 sentences or more, so it is rough
+    /// for short texts. `None` when there are no words.
+    #[must_use]
+    pub fn smog(&self) -> Option<f64> {
+        if self.words == 0 || self.sentences == 0 {
+            return None;
+        }
+        let per_30 = self.polysyllables as f64 * 30.0 / self.sentences as f64;
+        Some(1.0430 * per_30.sqrt() + 3.1291)
+    }
+
+    /// Adds the counts of another text, to score a whole section made of
+    /// many texts (a timeline phase and its items, all FAQ answers).
+    pub fn add(&mut self, other: TextStats) {
+        self.sentences = self.sentences.saturating_add(other.sentences);
+        self.words = self.words.saturating_add(other.words);
+        self.syllables = self.syllables.saturating_add(other.syllables);
+        self.polysyllables = self.polysyllables.saturating_add(other.polysyllables);
+    }
+
+    /// Words per sentence and syllables per word, `None` without words.
+    fn ratios(&self) -> Option<(f64, f64)> {
+        if self.words == 0 || self.sentences == 0 {
+            return None;
+        }
+        let words = self.words as f64;
+        Some((words / self.sentences as f64, self.syllables as f64 / words))
+    }
+}
+
+/// Words whose syllables the rules count wrongly, lowercase, without
+/// apostrophes, sorted for binary search. Includes the medical words of the
+/// default guide, whether or not the rules get them right, so that they stay
+/// pinned; a plural ending in `s` uses its singular's count.
+const EXCEPTIONS: &[(&str, usize)] = &[
+    ("actually", 4),
+    ("adhd", 4),
+    ("anaesthesia", 5),
+    ("anaesthetic", 4),
+    ("anesthesia", 4),
+    ("anesthetic", 4),
+    ("antidepressant", 5),
+    ("anxiety", 4),
+    ("anyone", 3),
+    ("appointment", 3),
+    ("area", 3),
+    ("benzodiazepine", 6),
+    ("bipolar", 3),
+    ("booster", 2),
+    ("cannabis", 3),
+    ("clinician", 3),
+    ("create", 2),
+    ("created", 3),
+    ("depression", 3),
+    ("diagnosis", 4),
+    ("dissociation", 5),
+    ("dissociative", 5),
+    ("doing", 2),
+    ("element", 3),
+    ("esketamine", 4),
+    ("every", 2),
+    ("everyone", 3),
+    ("everything", 3),
+    ("experience", 4),
+    ("experiences", 5),
+    ("fda", 3),
+    ("going", 2),
+    ("idea", 3),
+    ("infusion", 3),
+    ("iv", 2),
+    ("ketamine", 3),
+    ("lamotrigine", 4),
+    ("lifeline", 2),
+    ("mao", 3),
+    ("maoi", 4),
+    ("maybe", 2),
+    ("medicine", 3),
+    ("mri", 3),
+    ("nausea", 3),
+    ("nmda", 4),
+    ("norepinephrine", 5),
+    ("opioid", 3),
+    ("period", 3),
+    ("psychiatric", 4),
+    ("psychiatrist", 4),
+    ("psychiatry", 4),
+    ("psychosis", 3),
+    ("quiet", 2),
+    ("reaction", 3),
+    ("real", 1),
+    ("really", 2),
+    ("schizophrenia", 5),
+    ("science", 2),
+    ("sciences", 3),
+    ("serious", 3),
+    ("someone", 2),
+    ("something", 2),
+    ("sometimes", 2),
+    ("somewhere", 2),
+    ("spravato", 3),
+    ("suicidal", 4),
+    ("suicide", 3),
+    ("tired", 2),
+    ("trial", 2),
+    ("usual", 3),
+    ("usually", 4),
+    ("variety", 4),
+];
+
+/// Looks a lowercase, apostrophe-free word up in [`EXCEPTIONS`], then its
+/// singular if it ends in `s`.
+fn exception(word: &str) -> Option<usize> {
+    let find = |w: &str| {
+        EXCEPTIONS
+            .binary_search_by(|(key, _)| (*key).cmp(w))
+            .ok()
+            .map(|i| EXCEPTIONS[i].1)
+    };
+    find(word).or_else(|| word.strip_suffix('s').and_then(find))
+}
+
+/// Whether a lowercase letter is a vowel letter (before the `y` rules).
+fn is_vowel_letter(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e'
+            | 'i'
+            | 'o'
+            | 'u'
+            | 'y'
+            | 'á'
+            | 'à'
+            | 'â'
+            | 'ä'
+            | 'é'
+            | 'è'
+            | 'ê'
+            | 'ë'
+            | 'í'
+            | 'ì'
+            | 'î'
+            | 'ï'
+            | 'ó'
+            | 'ò'
+            | 'ô'
+            | 'ö'
+            | 'ú'
+            | 'ù'
+            | 'û'
+            | 'ü'
+    )
+}
+
+/// The syllables of a word, counted as the module doc says: vowel groups,
+/// silent final `e`, `-le` after a consonant kept, exceptions, at least 1.
+///
+/// Case-insensitive; apostrophes are ignored (`you're` counts 1); a word of
+/// digits counts one syllable per digit group (`40` counts 1); a hyphenated
+/// word counts the syllables of its parts. Returns 0 only for a string with
+/// no letter or digit at all (empty, punctuation, emoji).
+#[must_use]
+pub fn syllables(word: &str) -> usize {
+    word.split('-').map(part_syllables).sum()
+}
+
+/// The syllables of one part of a hyphenated word.
+fn part_syllables(part: &str) -> usize {
+    if !part.chars().any(char::is_alphanumeric) {
+        return 0;
+    }
+    let has_letter = part.chars().any(char::is_alphabetic);
+    if !has_letter {
+        return digit_groups(part);
+    }
+    // Letters only, lowercase, apostrophes (straight or curly) dropped. Digits
+    // mixed with letters ("3rd", "24h") are ignored here.
+    let letters: Vec<char> = part
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let word: String = letters.iter().collect();
+    if let Some(n) = exception(&word) {
+        return n;
+    }
+    vowel_group_syllables(&letters).max(1)
+}
+
+/// How many separate runs of ASCII digits a string holds.
+fn digit_groups(s: &str) -> usize {
+    let mut groups = 0;
+    let mut in_group = false;
+    for c in s.chars() {
+        let digit = c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic());
+        if digit && !in_group {
+            groups += 1;
+        }
+        in_group = digit;
+    }
+    groups.max(1)
+}
+
+/// Vowel groups with the silent-`e`, `-ing` and `y` rules, possibly 0.
+fn vowel_group_syllables(w: &[char]) -> usize {
+    let n = w.len();
+    let vowel_at = |i: usize| -> bool {
+        let c = w[i];
+        if c != 'y' {
+            return is_vowel_letter(c);
+        }
+        // "y" is a consonant at the start of a word ("yes", "you") and
+        // between two vowels ("beyond", "saying").
+        if i == 0 {
+            return false;
+        }
+        let before = is_vowel_letter(w[i - 1]) && w[i - 1] != 'y';
+        let after = i + 1 < n && is_vowel_letter(w[i + 1]) && w[i + 1] != 'y';
+        !(before && after)
+    };
+    let vowels: Vec<bool> = (0..n).map(vowel_at).collect();
+
+    let mut count = 0;
+    for i in 0..n {
+        if vowels[i] && (i == 0 || !vowels[i - 1]) {
+            count += 1;
+        }
+    }
+    if count > 1 && silent_final_e(w, &vowels) {
+        count -= 1;
+    }
+    if count > 1 && silent_e_before_suffix(w, &vowels) {
+        count -= 1;
+    }
+    // "-ing" right after a vowel is its own syllable: be-ing, go-ing, try-ing.
+    if n >= 4 && w[n - 3..] == ['i', 'n', 'g'] && vowels[n - 4] {
+        count += 1;
+    }
+    count
+}
+
+/// Whether the word ends in a silent `e`: a lone `e` after a consonant at
+/// the end (`make`), or before a final `s` (`makes`, but not after `s x z c
+/// g ch sh`: `nurses`, `boxes`, `places`, `changes`, `wishes`) or a final `d`
+/// (`used`, but not after `t` or `d`: `wanted`, `needed`). Not `-le`,
+/// `-les` or `-led` after a consonant other than `l` (`table`, `troubled`).
+fn silent_final_e(w: &[char], vowels: &[bool]) -> bool {
+    let n = w.len();
+    let (e_at, ending) = match w.last() {
+        Some('e') => (n - 1, None),
+        Some(&c @ ('s' | 'd')) if n >= 2 && w[n - 2] == 'e' => (n - 2, Some(c)),
+        _ => return false,
+    };
+    // The "e" must be a vowel group of its own, after a consonant.
+    if e_at == 0 || vowels[e_at - 1] {
+        return false;
+    }
+    let before = w[e_at - 1];
+    match ending {
+        Some('s') if matches!(before, 's' | 'x' | 'z' | 'c' | 'g') => return false,
+        Some('s') if before == 'h' && e_at >= 2 && matches!(w[e_at - 2], 'c' | 's') => {
+            return false
+        }
+        Some('d') if matches!(before, 't' | 'd') => return false,
+        _ => {}
+    }
+    if before == 'l' && e_at >= 2 && !vowels[e_at - 2] && w[e_at - 2] != 'l' {
+        return false;
+    }
+    true
+}
+
+/// Endings after which a silent `e` stays silent: `safe-ly`, `care-ful`,
+/// `home-less`, `state-ment`, `safe-ty`.
+const SUFFIXES_AFTER_SILENT_E: &[&str] = &[
+    "ly", "ful", "fully", "less", "lessly", "ness", "ment", "ments", "ty",
+];
+
+/// Whether the word is a vowel, a consonant and a lone `e`, then one of
+/// [`SUFFIXES_AFTER_SILENT_E`]: `closely`, `careful`, `statement`, `safety`
+/// (but not `anxiety`, where the `e` follows a vowel).
+fn silent_e_before_suffix(w: &[char], vowels: &[bool]) -> bool {
+    let n = w.len();
+    SUFFIXES_AFTER_SILENT_E.iter().any(|suffix| {
+        let len = suffix.chars().count();
+        if n < len + 3 || !w[n - len..].iter().copied().eq(suffix.chars()) {
+            return false;
+        }
+        let e_at = n - len - 1;
+        w[e_at] == 'e' && !vowels[e_at - 1] && vowels[e_at - 2]
+    })
+}
+
+/// Counts sentences, words, syllables and polysyllables in a text, which may
+/// use the formatting subset of the content format (see the module doc).
+#[must_use]
+pub fn stats(text: &str) -> TextStats {
+    let mut total = TextStats::default();
+    for block in blocks(text) {
+        total.add(block_stats(&block));
+    }
+    total
+}
+
+/// Splits a text into blocks that always end a sentence: paragraphs (lines
+/// up to a blank line), list items and heading lines, markers removed.
+fn blocks(text: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            flush(&mut blocks, &mut current);
+            continue;
+        }
+        if let Some(rest) = strip_block_marker(trimmed) {
+            flush(&mut blocks, &mut current);
+            current.push_str(rest);
+            if trimmed.starts_with('#') {
+                flush(&mut blocks, &mut current);
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(trimmed);
+    }
+    flush(&mut blocks, &mut current);
+    blocks
+}
+
+fn flush(blocks: &mut Vec<String>, current: &mut String) {
+    if !current.trim().is_empty() {
+        blocks.push(std::mem::take(current));
+    }
+    current.clear();
+}
+
+/// The rest of a line after a list marker (`- `, `* `, `+ `, `1. `, `1) `)
+/// or heading marker (`#`), or `None` when it has none.
+fn strip_block_marker(line: &str) -> Option<&str> {
+    for marker in ["- ", "* ", "+ "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return Some(rest);
+        }
+    }
+    if line.starts_with('#') {
+        return Some(line.trim_start_matches('#'));
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits <= 9 {
+        let rest = &line[digits..];
+        for marker in [". ", ") "] {
+            if let Some(rest) = rest.strip_prefix(marker) {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+/// Replaces each `[text](url)` with `text` and drops `*` emphasis markers.
+fn strip_inline_markup(block: &str) -> String {
+    let chars: Vec<char> = block.chars().collect();
+    let mut out = String::with_capacity(block.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '[' {
+            if let Some((text_end, url_end)) = link_at(&chars, i) {
+                out.extend(&chars[i + 1..text_end]);
+                i = url_end + 1;
+                continue;
+            }
+        }
+        if c != '*' {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// For a `[` at `start`, the positions of the `]` and of the `)` closing
+/// `[text](url)`, if the link is well formed on this block.
+fn link_at(chars: &[char], start: usize) -> Option<(usize, usize)> {
+    let text_end = start + 1 + chars[start + 1..].iter().position(|&c| c == ']')?;
+    if chars.get(text_end + 1) != Some(&'(') {
+        return None;
+    }
+    let url_start = text_end + 2;
+    let url_len = chars.get(url_start..)?.iter().position(|&c| c == ')')?;
+    if chars[url_start..url_start + url_len]
+        .iter()
+        .any(|c| c.is_whitespace())
+    {
+        return None;
+    }
+    Some((text_end, url_start + url_len))
+}
+
+/// Whether a character ends a sentence when followed by a space or the end.
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Characters that may follow a terminator before the space: closing quotes
+/// and brackets (`He said "no."`).
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+/// Whether a character separates words (besides whitespace): anything that
+/// is not a letter, digit, apostrophe or hyphen.
+fn is_separator(c: char) -> bool {
+    !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | ',' | '%'))
+}
+
+/// The counts of one block: a paragraph, list item or heading.
+fn block_stats(block: &str) -> TextStats {
+    let text = strip_inline_markup(block);
+    let chars: Vec<char> = text.chars().collect();
+    let mut stats = TextStats::default();
+    let mut words_in_sentence = 0usize;
+    let mut token = String::new();
+
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let ends_sentence = is_terminator(c) && {
+            let mut j = i + 1;
+            while j < chars.len() && (is_terminator(chars[j]) || is_closer(chars[j])) {
+                j += 1;
+            }
+            j == chars.len() || chars[j].is_whitespace()
+        };
+        if ends_sentence {
+            words_in_sentence += take_word(&mut token, &mut stats);
+            if words_in_sentence > 0 {
+                stats.sentences += 1;
+                words_in_sentence = 0;
+            }
+        } else if c.is_whitespace() || is_separator(c) {
+            words_in_sentence += take_word(&mut token, &mut stats);
+        } else {
+            token.push(c);
+        }
+        i += 1;
+    }
+    words_in_sentence += take_word(&mut token, &mut stats);
+    if words_in_sentence > 0 {
+        stats.sentences += 1;
+    }
+    stats
+}
+
+/// Counts the pending token as a word, if it holds a letter or digit, and
+/// clears it. Returns 1 when a word was counted.
+fn take_word(token: &mut String, stats: &mut TextStats) -> usize {
+    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let counted = if word.is_empty() {
+        0
+    } else {
+        let n = syllables(word);
+        stats.words += 1;
+        stats.syllables += n;
+        if n >= 3 {
+            stats.polysyllables += 1;
+        }
+        1
+    };
+    token.clear();
+    counted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 0.01)
+    }
+
+    #[test]
+    fn syllables_of_tricky_words() {
+        // "-le" after a consonant keeps its syllable: ta-ble.
+        assert_eq!(syllables("table"), 2);
+        // Silent final "e": make.
+        assert_eq!(syllables("make"), 1);
+        // The only vowel is a final "e": still 1.
+        assert_eq!(syllables("the"), 1);
+        // One vowel group "ueue".
+        assert_eq!(syllables("queue"), 1);
+        // Exceptions (medical words).
+        assert_eq!(syllables("ketamine"), 3);
+        assert_eq!(syllables("infusion"), 3);
+        assert_eq!(syllables("dissociation"), 5);
+        assert_eq!(syllables("esketamine"), 4);
+        assert_eq!(syllables("anaesthetic"), 4);
+        assert_eq!(syllables("anesthetic"), 4);
+        assert_eq!(syllables("depression"), 3);
+        assert_eq!(syllables("medicine"), 3);
+        assert_eq!(syllables("medicines"), 3);
+        // ev-ry, said as 2.
+        assert_eq!(syllables("every"), 2);
+        // be-ing: "-ing" after a vowel.
+        assert_eq!(syllables("being"), 2);
+        assert_eq!(syllables("trying"), 2);
+        // "y" between vowels is a consonant: say-ing, be-yond.
+        assert_eq!(syllables("saying"), 2);
+        assert_eq!(syllables("beyond"), 2);
+        // peo-ple: "-le" after "p".
+        assert_eq!(syllables("people"), 2);
+    }
+
+    #[test]
+    fn syllables_of_endings() {
+        assert_eq!(syllables("makes"), 1);
+        assert_eq!(syllables("rules"), 1);
+        assert_eq!(syllables("nurses"), 2);
+        assert_eq!(syllables("changes"), 2);
+        assert_eq!(syllables("tables"), 2);
+        assert_eq!(syllables("used"), 1);
+        assert_eq!(syllables("wanted"), 2);
+        assert_eq!(syllables("needed"), 2);
+        assert_eq!(syllables("called"), 1);
+        assert_eq!(syllables("red"), 1);
+        assert_eq!(syllables("agree"), 2);
+        assert_eq!(syllables("free"), 1);
+        assert_eq!(syllables("whole"), 1);
+        // A silent "e" before -ly, -ful, -ty stays silent.
+        assert_eq!(syllables("closely"), 2);
+        assert_eq!(syllables("careful"), 2);
+        assert_eq!(syllables("safety"), 2);
+        assert_eq!(syllables("statement"), 2);
+        assert_eq!(syllables("ninety"), 2);
+        // But not after a vowel: "society" keeps its groups o, ie, y (3; it
+        // is said with 4, since "ie" is two syllables here: a limit of
+        // vowel groups that the exception list is for).
+        assert_eq!(syllables("society"), 3);
+    }
+
+    #[test]
+    fn syllables_ignore_case_and_apostrophes() {
+        assert_eq!(syllables("KETAMINE"), 3);
+        assert_eq!(syllables("Table"), 2);
+        // you're -> youre: "ou" and a silent final "e".
+        assert_eq!(syllables("you're"), 1);
+        assert_eq!(syllables("you’re"), 1);
+        assert_eq!(syllables("don't"), 1);
+        // Plural of an exception.
+        assert_eq!(syllables("Infusions"), 3);
+    }
+
+    #[test]
+    fn syllables_of_numbers_and_odd_input() {
+        // One syllable per group of digits.
+        assert_eq!(syllables("40"), 1);
+        assert_eq!(syllables("988"), 1);
+        assert_eq!(syllables("1.5"), 2);
+        // Hyphenated: the parts add up. well 1 + be-ing 2.
+        assert_eq!(syllables("well-being"), 3);
+        // No vowel: at least 1.
+        assert_eq!(syllables("mg"), 1);
+        // No letter or digit: not a word.
+        assert_eq!(syllables(""), 0);
+        assert_eq!(syllables("—"), 0);
+        assert_eq!(syllables("😀"), 0);
+        assert_eq!(syllables("-"), 0);
+        // Non-ASCII letters do not panic; accented vowels are vowels.
+        assert_eq!(syllables("está"), 2);
+        assert_eq!(syllables("ñ"), 1);
+        assert_eq!(syllables("日本"), 1);
+    }
+
+    #[test]
+    fn the_cat_sat_on_the_mat() {
+        // 1 sentence, 6 words, 6 syllables (one each), no polysyllables.
+        let s = stats("The cat sat on the mat.");
+        assert_eq!(
+            s,
+            TextStats {
+                sentences: 1,
+                words: 6,
+                syllables: 6,
+                polysyllables: 0
+            }
+        );
+        // FK = 0.39 × 6 + 11.8 × 1 − 15.59 = 2.34 + 11.8 − 15.59 = −1.45
+        assert!(close(s.flesch_kincaid_grade(), -1.45));
+        // FRE = 206.835 − 1.015 × 6 − 84.6 × 1 = 206.835 − 6.09 − 84.6 = 116.145
+        assert!(close(s.flesch_reading_ease(), 116.145));
+        // SMOG = 1.0430 × √0 + 3.1291 = 3.1291
+        assert!(close(s.smog(), 3.1291));
+    }
+
+    #[test]
+    fn hand_counted_paragraph() {
+        let text = "Ketamine is a medicine. The infusion takes about 40 minutes. \
+                    Someone must drive you home!";
+        // Sentence 1: Ket-a-mine(3) is(1) a(1) med-i-cine(3) = 4 words, 8 syl,
+        //   2 polysyllables.
+        // Sentence 2: The(1) in-fu-sion(3) takes(1) a-bout(2) 40(1) min-utes(2)
+        //   = 6 words, 10 syl, 1 polysyllable.
+        // Sentence 3: Some-one(2) must(1) drive(1) you(1) home(1)
+        //   = 5 words, 6 syl.
+        // Total: 3 sentences, 15 words, 24 syllables, 3 polysyllables.
+        let s = stats(text);
+        assert_eq!(
+            s,
+            TextStats {
+                sentences: 3,
+                words: 15,
+                syllables: 24,
+                polysyllables: 3
+            }
+        );
+        // FK = 0.39 × 15/3 + 11.8 × 24/15 − 15.59
+        //    = 0.39 × 5 + 11.8 × 1.6 − 15.59 = 1.95 + 18.88 − 15.59 = 5.24
+        assert!(close(s.flesch_kincaid_grade(), 5.24));
+        // FRE = 206.835 − 1.015 × 5 − 84.6 × 1.6 = 206.835 − 5.075 − 135.36
+        //     = 66.4
+        assert!(close(s.flesch_reading_ease(), 66.4));
+        // SMOG = 1.0430 × √(3 × 30 / 3) + 3.1291 = 1.0430 × √30 + 3.1291
+        //      = 1.0430 × 5.4772 + 3.1291 = 5.7127 + 3.1291 = 8.8418
+        assert!(close(s.smog(), 8.8418));
+    }
+
+    #[test]
+    fn markdown_is_not_counted() {
+        // 2 list items without full stops = 2 sentences; the link counts only
+        // "call" and "988"; "**" and "*" are not words.
+        let text = "- **Call** [988](tel:988)\n- Do *not* wait";
+        // Item 1: Call(1) 988(1) = 2 words, 2 syl.
+        // Item 2: Do(1) not(1) wait(1) = 3 words, 3 syl.
+        assert_eq!(
+            stats(text),
+            TextStats {
+                sentences: 2,
+                words: 5,
+                syllables: 5,
+                polysyllables: 0
+            }
+        );
+        // Numbered list items and a heading line, none with a full stop.
+        let numbered = "# Before\n1. Eat less\n2. Rest";
+        assert_eq!(stats(numbered).sentences, 3);
+        assert_eq!(stats(numbered).words, 4);
+    }
+
+    #[test]
+    fn paragraphs_and_lines() {
+        // A paragraph without a full stop ends at the blank line.
+        assert_eq!(stats("One line\n\nAnother line").sentences, 2);
+        // A soft line break inside a paragraph does not end a sentence.
+        assert_eq!(stats("One sentence\nwrapped here.").sentences, 1);
+        // Decimal points and addresses are not sentence ends.
+        assert_eq!(
+            stats("Plan 1.5 to 2 hours at 988lifeline.org today.").sentences,
+            1
+        );
+        // Several terminators and a closing quote make one end.
+        assert_eq!(stats("Really?! \"Yes.\" Fine").sentences, 3);
+    }
+
+    #[test]
+    fn empty_and_odd_input_never_panics() {
+        assert_eq!(stats(""), TextStats::default());
+        assert_eq!(stats("   \n\n  "), TextStats::default());
+        assert_eq!(stats("..."), TextStats::default());
+        assert_eq!(stats("😀 🎉"), TextStats::default());
+        assert_eq!(TextStats::default().flesch_kincaid_grade(), None);
+        assert_eq!(TextStats::default().flesch_reading_ease(), None);
+        assert_eq!(TextStats::default().smog(), None);
+        // Unclosed links, lone markers and mixed scripts.
+        for text in [
+            "[",
+            "[a](",
+            "[a](b c)",
+            "]()",
+            "- ",
+            "1.",
+            "#",
+            "*",
+            "Ünïcödé ñandú 日本語 — test…",
+            "a\u{301}",
+            "'''",
+            "--",
+            "9999999999. x",
+        ] {
+            let s = stats(text);
+            assert!(s.words == 0 || s.sentences >= 1, "{text:?}: {s:?}");
+        }
+        // A word with no full stop still makes a sentence.
+        assert_eq!(stats("hello").sentences, 1);
+    }
+
+    #[test]
+    fn add_sums_counts() {
+        let mut total = stats("The cat sat on the mat.");
+        total.add(stats("Ketamine is a medicine."));
+        // 1 + 1 sentences, 6 + 4 words, 6 + 8 syllables, 0 + 2 polysyllables.
+        assert_eq!(
+            total,
+            TextStats {
+                sentences: 2,
+                words: 10,
+                syllables: 14,
+                polysyllables: 2
+            }
+        );
+        // FK = 0.39 × 5 + 11.8 × 1.4 − 15.59 = 1.95 + 16.52 − 15.59 = 2.88
+        assert!(close(total.flesch_kincaid_grade(), 2.88));
+    }
+}
