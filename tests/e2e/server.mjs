@@ -28,6 +28,8 @@ export async function serve(root, { routes = {}, headers = {}, cors = true } = {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const route = routes[path];
     if (route) return route(req, res);
+    // Browsers ask for a favicon on their own; answer so it is not a console error.
+    if (path === '/favicon.ico') return res.writeHead(204).end();
     const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) {
       res.writeHead(403).end();
