@@ -3,17 +3,27 @@
 //! The loader (`web/infusion-guide.js`) defines the `<infusion-guide>` custom
 //! element and, for each connected element, constructs a [`Widget`] with the
 //! element and its open shadow root. The widget reads the element's
-//! attributes, adopts the widget's stylesheet into the shadow root and mounts
-//! the Yew [`App`] there. Dropping the widget (`free()` from JavaScript)
-//! unmounts the app.
+//! attributes, adopts the stylesheets into the shadow root, mounts the Yew
+//! [`App`] with the built-in guide at once, then loads the clinic's content
+//! (inline JSON or `content-src`) and swaps it in. Whatever goes wrong with
+//! the clinic's content, the patient keeps the default guide, the console
+//! says why, and the host page gets an `infusion-guide:error` event.
+//! Dropping the widget (`free()` from JavaScript) unmounts the app.
 
 use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot};
-use yew::AppHandle;
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
+use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps};
+use crate::components::context::GuideEvent;
+use crate::content::{self, Content, ContentError, Region, Theme};
+
+mod fallback;
+mod fetch;
 
 /// The widget's CSS, compiled in so that no extra request and no `<style>`
 /// element (blocked by a strict `style-src`) is needed.
@@ -27,8 +37,33 @@ thread_local! {
 /// One mounted widget: the host element, and the Yew app in its shadow root.
 #[wasm_bindgen]
 pub struct Widget {
+    inner: Rc<RefCell<Inner>>,
+}
+
+struct Inner {
     host: HtmlElement,
+    root: ShadowRoot,
     app: Option<AppHandle<App>>,
+    theme_sheet: CssStyleSheet,
+    /// The content shown now.
+    content: Rc<Content>,
+    /// Whether the clinic's content failed and the default is shown.
+    fell_back: bool,
+    /// Where the current content came from, to reload only on a change.
+    source: Option<Source>,
+    /// Bumped on every load, so a slow, outdated response is ignored.
+    generation: u32,
+    /// Aborts the fetch under way, if any.
+    abort: Option<web_sys::AbortController>,
+}
+
+/// Where a widget's clinic content comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Source {
+    /// A `<script type="application/json">` child of the element.
+    Inline(String),
+    /// The `content-src` URL, resolved against the page.
+    Url(String),
 }
 
 #[wasm_bindgen]
@@ -36,40 +71,288 @@ impl Widget {
     /// Mounts the guide into `root`, the open shadow root of `host`.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
-        adopt_stylesheet(&root)?;
+        fallback::install_panic_hook();
+        let theme_sheet = CssStyleSheet::new()?;
+        let shared = shared_stylesheet()?;
+        root.set_adopted_style_sheets(&js_sys::Array::of2(&shared, &theme_sheet));
+        let content = content::default_content().map_err(|errors| {
+            JsValue::from_str(&format!("the built-in guide is invalid: {}", errors.len()))
+        })?;
         let document = host.owner_document().ok_or("the element has no document")?;
         // Replace whatever an earlier mount or server-rendered markup left.
         root.set_text_content(None);
         let mount_point = document.create_element("div")?;
         mount_point.set_class_name("ig-root");
         root.append_child(&mount_point)?;
-        let props = props_from_attributes(&host);
+
+        let inner = Rc::new(RefCell::new(Inner {
+            host: host.clone(),
+            root: root.clone(),
+            app: None,
+            theme_sheet,
+            content,
+            fell_back: false,
+            source: None,
+            generation: 0,
+            abort: None,
+        }));
+        let props = inner.borrow().props(Rc::downgrade(&inner));
         let app = yew::Renderer::<App>::with_root_and_props(mount_point, props).render();
-        Ok(Widget {
-            host,
-            app: Some(app),
-        })
+        inner.borrow_mut().app = Some(app);
+        inner.borrow().apply_theme();
+        fallback::register(&root, &inner.borrow().content);
+        let widget = Widget { inner };
+        widget.load_content();
+        Ok(widget)
     }
 
     /// Re-reads the element's attributes after one of them changed.
     pub fn update(&mut self) {
-        let props = props_from_attributes(&self.host);
-        if let Some(app) = self.app.as_mut() {
-            app.update(props);
-        }
+        self.load_content();
+        Inner::rerender(&self.inner);
     }
 }
 
 impl Drop for Widget {
     fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
+        let mut inner = self.inner.borrow_mut();
+        inner.generation = inner.generation.wrapping_add(1);
+        if let Some(abort) = inner.abort.take() {
+            abort.abort();
+        }
+        fallback::unregister(&inner.root);
+        if let Some(app) = inner.app.take() {
             app.destroy();
         }
     }
 }
 
-fn adopt_stylesheet(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = STYLESHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
+impl Widget {
+    /// Starts loading the clinic's content if its source changed.
+    fn load_content(&self) {
+        let source = {
+            let inner = self.inner.borrow();
+            let source = content_source(&inner.host);
+            if source == inner.source {
+                return;
+            }
+            source
+        };
+        let generation = {
+            let mut inner = self.inner.borrow_mut();
+            inner.source = source.clone();
+            inner.generation = inner.generation.wrapping_add(1);
+            if let Some(abort) = inner.abort.take() {
+                abort.abort();
+            }
+            inner.generation
+        };
+        match source {
+            None => Inner::finish(&self.inner, generation, Ok(None)),
+            Some(Source::Inline(text)) => {
+                let result = content::load_clinic(&text)
+                    .map(|c| Some(Rc::new(c)))
+                    .map_err(Failure::Content);
+                Inner::finish(&self.inner, generation, result);
+            }
+            Some(Source::Url(url)) => {
+                let abort = web_sys::AbortController::new().ok();
+                self.inner.borrow_mut().abort = abort.clone();
+                let weak = Rc::downgrade(&self.inner);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = fetch::fetch_text(&url, abort.as_ref())
+                        .await
+                        .map_err(Failure::Fetch)
+                        .and_then(|text| {
+                            content::load_clinic(&text)
+                                .map(|c| Some(Rc::new(c)))
+                                .map_err(Failure::Content)
+                        });
+                    if let Some(inner) = weak.upgrade() {
+                        Inner::finish(&inner, generation, result);
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// Why the clinic's content is not shown.
+enum Failure {
+    /// The file could not be fetched (with the reason for the console).
+    Fetch(String),
+    /// The file was fetched but is not valid content.
+    Content(Vec<ContentError>),
+}
+
+impl Inner {
+    fn props(&self, weak: Weak<RefCell<Inner>>) -> AppProps {
+        let host = &self.host;
+        AppProps {
+            content: self.content.clone().into(),
+            lang: resolve_lang(host).into(),
+            heading_level: host
+                .get_attribute("heading-level")
+                .and_then(|level| level.trim().parse::<u8>().ok())
+                .filter(|level| (1..=4).contains(level))
+                .unwrap_or(2),
+            theme: host
+                .get_attribute("theme")
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+                .into(),
+            region: host
+                .get_attribute("region")
+                .as_deref()
+                .and_then(Region::from_name),
+            fell_back: self.fell_back,
+            on_event: Callback::from(move |event: GuideEvent| {
+                if let Some(inner) = weak.upgrade() {
+                    let host = inner.borrow().host.clone();
+                    let (name, detail) = match event {
+                        GuideEvent::Step(id) => ("infusion-guide:step", JsValue::from_str(&id)),
+                        GuideEvent::FaqOpen(id) => {
+                            ("infusion-guide:faq-open", JsValue::from_str(&id))
+                        }
+                        GuideEvent::Section(part) => {
+                            ("infusion-guide:section", JsValue::from_str(part))
+                        }
+                    };
+                    dispatch(&host, name, &detail);
+                }
+            }),
+        }
+    }
+
+    fn rerender(this: &Rc<RefCell<Inner>>) {
+        let props = this.borrow().props(Rc::downgrade(this));
+        if let Some(app) = this.borrow_mut().app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Shows the loaded content (or keeps the default) and tells the host page.
+    fn finish(
+        this: &Rc<RefCell<Inner>>,
+        generation: u32,
+        result: Result<Option<Rc<Content>>, Failure>,
+    ) {
+        let host = {
+            let mut inner = this.borrow_mut();
+            if inner.generation != generation {
+                return;
+            }
+            inner.abort = None;
+            match &result {
+                Ok(Some(content)) => {
+                    inner.content = content.clone();
+                    inner.fell_back = false;
+                }
+                Ok(None) => {
+                    inner.fell_back = false;
+                    if let Ok(default) = content::default_content() {
+                        inner.content = default;
+                    }
+                }
+                Err(_) => {
+                    inner.fell_back = true;
+                    if let Ok(default) = content::default_content() {
+                        inner.content = default;
+                    }
+                }
+            }
+            inner.apply_theme();
+            fallback::register(&inner.root, &inner.content);
+            inner.host.clone()
+        };
+        Inner::rerender(this);
+        match result {
+            Ok(_) => dispatch(&host, "infusion-guide:ready", &JsValue::UNDEFINED),
+            Err(failure) => {
+                let detail = report(&host, failure);
+                dispatch(&host, "infusion-guide:error", &detail);
+                dispatch(&host, "infusion-guide:ready", &JsValue::UNDEFINED);
+            }
+        }
+    }
+
+    /// Sets the content's colours, radius and font as CSS custom properties
+    /// in the widget's own constructed stylesheet (never an inline style).
+    fn apply_theme(&self) {
+        let _ = self
+            .theme_sheet
+            .replace_sync(&theme_css(&self.content.theme));
+    }
+}
+
+/// The `:host` rule that carries a content theme. Every value was validated
+/// (`#rrggbb`, a number, a font from a fixed list), so nothing can escape it.
+fn theme_css(theme: &Theme) -> String {
+    format!(
+        ":host{{--ig-c-accent:{};--ig-c-accent-text:{};--ig-c-bg:{};--ig-c-text:{};--ig-c-radius:{}px;--ig-c-font:{}}}",
+        theme.accent,
+        theme.accent_text,
+        theme.background,
+        theme.text,
+        theme.radius,
+        theme.font.css_stack()
+    )
+}
+
+/// Logs why the clinic's content is not shown, and returns the event detail:
+/// a list of `{ message, path, line, column }`.
+fn report(host: &HtmlElement, failure: Failure) -> JsValue {
+    let src = host
+        .get_attribute("content-src")
+        .unwrap_or_else(|| "inline content".to_owned());
+    let list = js_sys::Array::new();
+    let mut lines = Vec::new();
+    let push = |message: &str, path: &str, pos: Option<content::json::Pos>| {
+        let item = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| {
+            let _ = js_sys::Reflect::set(&item, &JsValue::from_str(key), &value);
+        };
+        set("message", JsValue::from_str(message));
+        set("path", JsValue::from_str(path));
+        set("line", pos.map_or(JsValue::NULL, |p| JsValue::from(p.line)));
+        set(
+            "column",
+            pos.map_or(JsValue::NULL, |p| JsValue::from(p.column)),
+        );
+        list.push(&item);
+    };
+    match &failure {
+        Failure::Fetch(reason) => {
+            push(reason, "", None);
+            lines.push(reason.clone());
+        }
+        Failure::Content(errors) => {
+            for error in errors {
+                push(&error.message, &error.path, error.pos);
+                lines.push(error.to_line(&src));
+            }
+        }
+    }
+    web_sys::console::error_1(&JsValue::from_str(&format!(
+        "[infusion-guide] the clinic's content ({src}) was not used; showing the built-in guide instead:\n{}",
+        lines.join("\n")
+    )));
+    list.into()
+}
+
+/// Dispatches a `CustomEvent` that bubbles out of the shadow root.
+fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+fn shared_stylesheet() -> Result<CssStyleSheet, JsValue> {
+    STYLESHEET.with(|cell| {
         if let Some(sheet) = cell.borrow().as_ref() {
             return Ok(sheet.clone());
         }
@@ -77,9 +360,38 @@ fn adopt_stylesheet(root: &ShadowRoot) -> Result<(), JsValue> {
         sheet.replace_sync(WIDGET_CSS)?;
         *cell.borrow_mut() = Some(sheet.clone());
         Ok(sheet)
-    })?;
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    Ok(())
+    })
+}
+
+/// Where the element's clinic content is: an inline JSON child first, then
+/// `content-src` (or `data-content-src` on a `div`).
+fn content_source(host: &HtmlElement) -> Option<Source> {
+    let inline = host
+        .query_selector(":scope > script[type='application/json']")
+        .ok()
+        .flatten()
+        .and_then(|script| script.text_content());
+    if let Some(text) = inline.filter(|t| !t.trim().is_empty()) {
+        return Some(Source::Inline(text));
+    }
+    let src = attribute(host, "content-src").filter(|s| !s.trim().is_empty())?;
+    let base = host
+        .owner_document()
+        .and_then(|d| d.base_uri().ok().flatten());
+    let url = match base {
+        Some(base) => web_sys::Url::new_with_base(src.trim(), &base)
+            .map(|u| u.href())
+            .unwrap_or(src),
+        None => src,
+    };
+    Some(Source::Url(url))
+}
+
+/// An attribute, also accepted in its `data-` form (for page builders that
+/// strip unknown attributes).
+fn attribute(host: &Element, name: &str) -> Option<String> {
+    host.get_attribute(name)
+        .or_else(|| host.get_attribute(&format!("data-{name}")))
 }
 
 /// The language: the element's `lang`, else the page's `<html lang>`, else the
@@ -98,14 +410,7 @@ fn resolve_lang(host: &HtmlElement) -> String {
         .unwrap_or_else(|| "en".to_owned())
 }
 
-fn props_from_attributes(host: &HtmlElement) -> AppProps {
-    let heading_level = host
-        .get_attribute("heading-level")
-        .and_then(|level| level.trim().parse::<u8>().ok())
-        .filter(|level| (1..=5).contains(level))
-        .unwrap_or(2);
-    AppProps {
-        lang: resolve_lang(host).into(),
-        heading_level,
-    }
+/// Casts without panicking; used by the submodules.
+fn cast<T: JsCast>(value: JsValue) -> Option<T> {
+    value.dyn_into::<T>().ok()
 }

@@ -9,7 +9,9 @@
 pub mod app;
 pub mod components;
 pub mod content;
+pub mod platform;
 pub mod readability;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;

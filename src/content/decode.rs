@@ -429,6 +429,11 @@ impl Decoder {
         let mut complete = true;
         for member in members {
             let lang_path = join(path, &member.key);
+            if !self.languages.contains(&member.key) && member.key_pos.line == 0 {
+                // A language of the built-in guide that the clinic's document
+                // does not carry (an English-only clinic): unused, not wrong.
+                continue;
+            }
             if !self.languages.contains(&member.key) {
                 let known: Vec<&str> = self.languages.iter().map(String::as_str).collect();
                 let hint = did_you_mean(&member.key, &known)
@@ -482,7 +487,7 @@ impl Decoder {
     }
 
     /// A list, each item decoded by `read`; the ids must be unique.
-    fn list<T: HasId>(
+    fn list<T>(
         &mut self,
         node: &Node,
         path: &str,
@@ -497,18 +502,21 @@ impl Decoder {
         let mut complete = true;
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}[{i}]");
-            match read(self, item, &item_path) {
-                Some(value) => {
-                    if let Some(first) = seen.insert(value.id().to_owned(), i) {
+            // Checked on the raw id, so a duplicate shows even when the item has other problems.
+            if let Some(id_node) = item.get("id") {
+                if let Some(id) = id_node.value.as_str() {
+                    if let Some(first) = seen.insert(id.to_owned(), i) {
                         self.error(
                             ErrorKind::Duplicate,
                             &format!("{item_path}.id"),
-                            item.get("id").map_or(item.pos, |n| n.pos),
-                            format!("the id \"{}\" is already used by {path}[{first}]; ids must be unique", value.id()),
+                            id_node.pos,
+                            format!("the id \"{id}\" is already used by {path}[{first}]; ids must be unique"),
                         );
                     }
-                    out.push(value);
                 }
+            }
+            match read(self, item, &item_path) {
+                Some(value) => out.push(value),
                 None => complete = false,
             }
         }
@@ -822,7 +830,13 @@ impl Decoder {
             if let (Some(fg), Some(bg)) = (fg, bg) {
                 let ratio = contrast_ratio(fg, bg);
                 if ratio < 4.5 {
-                    let pos = f.get(fg_key).map_or(node.pos, |n| n.pos);
+                    // Point at whichever colour of the pair the clinic's file set.
+                    let pos = [fg_key, bg_key]
+                        .iter()
+                        .filter_map(|key| f.get(key))
+                        .map(|n| n.pos)
+                        .find(|pos| pos.line > 0)
+                        .unwrap_or(node.pos);
                     self.error(
                         ErrorKind::Invalid,
                         &f.path(fg_key),
@@ -950,16 +964,6 @@ impl Decoder {
         Some(hidden)
     }
 }
-
-/// Items of a list with ids.
-trait HasId {
-    fn id(&self) -> &str;
-}
-
-macro_rules! has_id {
-    ($($t:ty),*) => { $(impl HasId for $t { fn id(&self) -> &str { &self.id } })* };
-}
-has_id!(Step, TimelinePhase, FaqCategory, Faq, ChecklistItem);
 
 /// `a-z`, digits and `-`, starting with a letter, at most 64 characters.
 pub(crate) fn is_id(id: &str) -> bool {

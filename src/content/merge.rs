@@ -123,6 +123,7 @@ fn merge_id_list(base: Node, patch: Node, key: &str, errors: &mut Vec<ContentErr
             }
         }
     };
+    let mut seen: Vec<String> = Vec::new();
     for (index, item) in patches.into_iter().enumerate() {
         let path = format!("{key}[{index}]");
         let Some(id) = item
@@ -138,6 +139,16 @@ fn merge_id_list(base: Node, patch: Node, key: &str, errors: &mut Vec<ContentErr
             ));
             continue;
         };
+        if seen.contains(&id) {
+            errors.push(ContentError::new(
+                ErrorKind::Duplicate,
+                &format!("{path}.id"),
+                item.get("id").map_or(item.pos, |n| n.pos),
+                format!("the id \"{id}\" is used twice in this list; ids must be unique"),
+            ));
+            continue;
+        }
+        seen.push(id.clone());
         let existing = items
             .iter()
             .position(|n| n.get("id").and_then(|i| i.value.as_str()) == Some(&id));

@@ -6,12 +6,14 @@
 //! Rust, no web types: the widget, the command-line tool and the tests share
 //! it, and it is tested natively.
 
+pub mod crisis;
 mod decode;
 pub mod error;
 pub mod json;
 mod merge;
 pub mod model;
 pub mod rich;
+pub mod search;
 
 use std::rc::Rc;
 
@@ -21,7 +23,7 @@ pub use model::*;
 /// The built-in default guide (English and Spanish), as shipped.
 pub const DEFAULT_JSON: &str = include_str!("../../content/default.json");
 
-/// Content files larger than this are refused before parsing (1 MiB is far
+/// Content files larger than this are refused before parsing (2 MiB is far
 /// more than any guide needs and keeps a phone's memory safe).
 pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
 
@@ -94,9 +96,14 @@ pub fn load_clinic(text: &str) -> Result<Content, Vec<ContentError>> {
 /// [`load_clinic`] for raw bytes: text that is not UTF-8 is reported with the
 /// position of the first bad byte.
 pub fn load_clinic_bytes(bytes: &[u8]) -> Result<Content, Vec<ContentError>> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => load_clinic(text),
-        Err(_) => Err(vec![match json::parse_bytes(bytes) {
+    // A NUL byte is never valid in JSON text; it usually means UTF-16, which
+    // the JSON parser recognises and names.
+    match std::str::from_utf8(bytes)
+        .ok()
+        .filter(|_| !bytes.contains(&0))
+    {
+        Some(text) => load_clinic(text),
+        None => Err(vec![match json::parse_bytes(bytes) {
             Err(e) => ContentError::new(ErrorKind::Syntax, "", e.pos, e.message),
             Ok(_) => ContentError::new(
                 ErrorKind::Syntax,

@@ -50,7 +50,7 @@ test('the demo page shows the guide inside an open shadow root', async () => {
   assert.equal(shadow.mode, 'open');
   assert.match(shadow.heading, /ketamine/i);
   assert.equal(shadow.lightText, '', 'nothing is rendered into the host page light DOM');
-  assert.equal(shadow.sheets, 1, 'styles come as one adopted stylesheet');
+  assert.equal(shadow.sheets, 2, 'styles come as adopted stylesheets: the shared one and the theme');
   assert.equal(shadow.styleElements, 0, 'no <style> element (blocked by a strict CSP)');
   await page.screenshot({ path: `${SCREENSHOTS}/demo-1280.png`, fullPage: true });
   assert.deepEqual(errors, []);

@@ -1,0 +1,258 @@
+//! Questions and answers: the WAI-ARIA disclosure FAQ.
+//!
+//! `dl` > `dt` > `button[aria-expanded][aria-controls]` > `dd`. Closed
+//! answers are `hidden="until-found"`, so the browser's find-in-page still
+//! finds them (and opens them, via `beforematch`); printing shows them all.
+//! A search box filters questions and answers as the patient types and
+//! announces the number of matches politely. `#faq-<id>` in the host page's
+//! URL opens that question and scrolls to it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::search::SearchIndex;
+use crate::platform;
+use crate::state::Action;
+
+use super::context::{use_guide, GuideEvent};
+
+/// The questions and answers, with search, topics, open all and close all.
+#[component]
+pub fn Faq() -> Html {
+    let guide = use_guide();
+    let list_ref = use_node_ref();
+    let content = guide.as_ref().map(|g| g.content.clone());
+    let lang = guide.as_ref().map(|g| g.lang.clone()).unwrap_or_default();
+    // Folding every answer to plain searchable text is done once per content
+    // and language, not on every keystroke.
+    let index = use_memo(
+        (content.clone().map(PtrKey), lang.clone()),
+        |(content, lang)| {
+            content
+                .as_ref()
+                .map(|c| SearchIndex::new(&c.0.faq, lang, &c.0.fallback_language))
+                .unwrap_or_default()
+        },
+    );
+
+    {
+        // Deep links: #faq-<id> on load and whenever the host page's fragment changes.
+        let guide = guide.clone();
+        let list_ref = list_ref.clone();
+        use_effect_with((), move |_| {
+            let open_from_hash = {
+                let guide = guide.clone();
+                let list_ref = list_ref.clone();
+                move || {
+                    let (Some(guide), Some(id)) =
+                        (guide.as_ref(), deep_link_id(&platform::location_hash()))
+                    else {
+                        return;
+                    };
+                    if guide.content.faq.iter().any(|q| q.id == id) {
+                        guide.dispatch(Action::OpenFaq(id.clone()));
+                        let list_ref = list_ref.clone();
+                        gloo::timers::callback::Timeout::new(0, move || {
+                            if let Some(question) =
+                                list_ref.cast::<web_sys::Element>().and_then(|l| {
+                                    l.query_selector(&format!("#faq-{id} button"))
+                                        .ok()
+                                        .flatten()
+                                })
+                            {
+                                platform::scroll_to(&question);
+                                platform::focus(&question);
+                            }
+                        })
+                        .forget();
+                    }
+                }
+            };
+            open_from_hash();
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "hashchange", move |_| open_from_hash())
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        // Find-in-page opens a closed answer: keep the state in step with it.
+        let guide = guide.clone();
+        let list_ref = list_ref.clone();
+        use_effect_with((), move |_| {
+            let listener = list_ref.cast::<web_sys::Element>().map(|list| {
+                gloo::events::EventListener::new(&list, "beforematch", move |event| {
+                    let id = event
+                        .target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                        .and_then(|el| el.get_attribute("data-faq-id"));
+                    if let (Some(guide), Some(id)) = (guide.as_ref(), id) {
+                        guide.dispatch(Action::OpenFaq(id.clone()));
+                        guide.on_event.emit(GuideEvent::FaqOpen(id));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let Some(guide) = guide else {
+        return Html::default();
+    };
+    let state = &*guide.state;
+    let matches: Vec<usize> = index.matching(&state.query, state.category.as_deref());
+    let (h, sub) = (guide.heading(1), guide.heading(2));
+
+    let on_search = {
+        let guide = guide.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            guide.dispatch(Action::Search(input.value()));
+        })
+    };
+    let open_all = {
+        let guide = guide.clone();
+        let ids: Vec<String> = matches
+            .iter()
+            .filter_map(|&i| guide.content.faq.get(i))
+            .map(|q| q.id.clone())
+            .collect();
+        Callback::from(move |_: MouseEvent| guide.dispatch(Action::OpenAll(ids.clone())))
+    };
+    let close_all = {
+        let guide = guide.clone();
+        Callback::from(move |_: MouseEvent| guide.dispatch(Action::CloseAll))
+    };
+    let toggle = |id: &str| {
+        let guide = guide.clone();
+        let id = id.to_owned();
+        Callback::from(move |_: MouseEvent| {
+            let opening = !guide.state.open_faq.contains(&id);
+            guide.dispatch(Action::ToggleFaq(id.clone()));
+            if opening {
+                guide.on_event.emit(GuideEvent::FaqOpen(id.clone()));
+            }
+        })
+    };
+    let filter = |category: Option<String>| {
+        let guide = guide.clone();
+        Callback::from(move |_: MouseEvent| {
+            guide.dispatch(Action::FilterCategory(category.clone()))
+        })
+    };
+    let used_categories: Vec<_> = guide
+        .content
+        .faq_categories
+        .iter()
+        .filter(|c| {
+            guide
+                .content
+                .faq
+                .iter()
+                .any(|q| q.category.as_deref() == Some(&c.id))
+        })
+        .collect();
+    let filtering = !state.query.trim().is_empty() || state.category.is_some();
+    let status = match matches.len() {
+        _ if !filtering => String::new(),
+        0 => guide.word("faq_no_match").to_owned(),
+        1 => guide.word("faq_one_match").to_owned(),
+        n => guide.word_with("faq_matches", &[("n", &n.to_string())]),
+    };
+
+    html! {
+        <section class="ig-part" id="ig-faq" aria-labelledby="ig-faq-h">
+            <@{h} id="ig-faq-h" tabindex="-1">{ guide.word("faq_heading") }</@>
+            <div class="ig-faq-tools no-print">
+                <label class="ig-search-label" for="ig-faq-search">{ guide.word("faq_search_label") }</label>
+                <input class="ig-search" id="ig-faq-search" type="search" autocomplete="off"
+                    value={state.query.clone()} oninput={on_search} data-testid="faq-search" />
+                if used_categories.len() > 1 {
+                    <div class="ig-topics" role="group" aria-label={guide.word("all_categories").to_owned()}>
+                        <button type="button" class="ig-chip" aria-pressed={state.category.is_none().to_string()}
+                            onclick={filter(None)}>{ guide.word("all_categories") }</button>
+                        for category in used_categories.iter() {
+                            <button type="button" class="ig-chip"
+                                aria-pressed={(state.category.as_deref() == Some(category.id.as_str())).to_string()}
+                                onclick={filter(Some(category.id.clone()))}>{ guide.text(&category.label) }</button>
+                        }
+                    </div>
+                }
+                <div class="ig-faq-buttons">
+                    <button type="button" class="ig-button ig-secondary" onclick={open_all} data-testid="faq-open-all">
+                        { guide.word("expand_all") }
+                    </button>
+                    <button type="button" class="ig-button ig-secondary" onclick={close_all} data-testid="faq-close-all">
+                        { guide.word("collapse_all") }
+                    </button>
+                </div>
+                <p class="ig-status" role="status" aria-live="polite" data-testid="faq-status">{ status }</p>
+            </div>
+            <dl class="ig-faq" ref={list_ref}>
+                for (i, question) in guide.content.faq.iter().enumerate() {
+                    <div class="ig-faq-item" id={format!("faq-{}", question.id)} hidden={!matches.contains(&i)} data-testid="faq-item">
+                        <dt>
+                            <@{sub.clone()} class="ig-question">
+                                <button type="button" class="ig-disclosure"
+                                    aria-expanded={state.open_faq.contains(&question.id).to_string()}
+                                    aria-controls={format!("faq-{}-answer", question.id)}
+                                    onclick={toggle(&question.id)}>
+                                    { guide.text(&question.question) }
+                                </button>
+                            </@>
+                        </dt>
+                        { hidden_until_found(html! {
+                            <dd id={format!("faq-{}-answer", question.id)} class="ig-answer" data-faq-id={question.id.clone()}>
+                                { guide.rich(&question.answer) }
+                            </dd>
+                        }, !state.open_faq.contains(&question.id)) }
+                    </div>
+                }
+            </dl>
+        </section>
+    }
+}
+
+/// Marks a closed answer `hidden="until-found"`: hidden, yet found (and
+/// opened) by the browser's find-in-page. `html!` only knows `hidden` as a
+/// true/false attribute, so the value is set on the element's node directly.
+fn hidden_until_found(mut node: Html, hidden: bool) -> Html {
+    if let (Html::VTag(tag), true) = (&mut node, hidden) {
+        std::rc::Rc::make_mut(tag).add_attribute("hidden", "until-found");
+    }
+    node
+}
+
+/// The question id in a `#faq-<id>` fragment.
+fn deep_link_id(hash: &str) -> Option<String> {
+    hash.strip_prefix("#faq-")
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+}
+
+/// Compares content by identity, for memo keys.
+#[derive(Clone)]
+struct PtrKey(Rc<crate::content::Content>);
+
+impl PartialEq for PtrKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_links_name_a_question() {
+        assert_eq!(
+            deep_link_id("#faq-does-it-hurt").as_deref(),
+            Some("does-it-hurt")
+        );
+        assert_eq!(deep_link_id("#faq-"), None);
+        assert_eq!(deep_link_id("#steps"), None);
+        assert_eq!(deep_link_id(""), None);
+    }
+}

@@ -1,0 +1,63 @@
+//! The language switcher, shown when the content carries several languages.
+
+use yew::prelude::*;
+
+use crate::state::Action;
+
+use super::context::use_guide;
+
+/// A select of the content's languages, each named in its own language.
+#[component]
+pub fn LanguageSwitcher() -> Html {
+    let Some(guide) = use_guide() else {
+        return Html::default();
+    };
+    if guide.content.languages.len() < 2 {
+        return Html::default();
+    }
+    let onchange = {
+        let guide = guide.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            guide.dispatch(Action::ChooseLanguage(select.value()));
+        })
+    };
+    html! {
+        <div class="ig-language no-print">
+            <label for="ig-language">{ guide.word("language") }</label>
+            <select id="ig-language" {onchange} data-testid="language">
+                for lang in guide.content.languages.iter() {
+                    <option value={lang.clone()} lang={lang.clone()} selected={*lang == *guide.lang}>
+                        { autonym(lang) }
+                    </option>
+                }
+            </select>
+        </div>
+    }
+}
+
+/// A language's name in that language, for the common ones; else its code.
+pub fn autonym(code: &str) -> String {
+    let name = match code.split('-').next().unwrap_or(code) {
+        "en" => "English",
+        "es" => "Español",
+        "fr" => "Français",
+        "de" => "Deutsch",
+        "pt" => "Português",
+        "it" => "Italiano",
+        "zh" => "中文",
+        "vi" => "Tiếng Việt",
+        "ko" => "한국어",
+        "ar" => "العربية",
+        "ru" => "Русский",
+        "pl" => "Polski",
+        "tl" => "Tagalog",
+        "ht" => "Kreyòl ayisyen",
+        _ => return code.to_owned(),
+    };
+    if code.contains('-') {
+        format!("{name} ({code})")
+    } else {
+        name.to_owned()
+    }
+}

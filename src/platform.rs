@@ -1,0 +1,78 @@
+//! The few browser services the components use: device storage (only with
+//! the patient's consent), the host page's URL fragment, scrolling, focus and
+//! printing.
+//!
+//! On wasm32 they call the browser; natively (tests, server-side rendering)
+//! they do nothing, so components stay renderable everywhere. Every browser
+//! call can fail (storage disabled, sandboxed frames): failures are ignored,
+//! never panics.
+
+/// The storage key of the remembered checklist ticks.
+pub const TICKS_KEY: &str = "infusion-guide:ticks:v1";
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use web_sys::{Element, HtmlElement};
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    pub fn load(key: &str) -> Option<String> {
+        storage()?.get_item(key).ok().flatten()
+    }
+
+    pub fn save(key: &str, value: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(key, value);
+        }
+    }
+
+    pub fn forget(key: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(key);
+        }
+    }
+
+    pub fn location_hash() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    }
+
+    pub fn scroll_to(element: &Element) {
+        element.scroll_into_view_with_bool(true);
+    }
+
+    pub fn focus(element: &Element) {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = element.dyn_ref::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+
+    pub fn print() {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use web_sys::Element;
+
+    pub fn load(_key: &str) -> Option<String> {
+        None
+    }
+    pub fn save(_key: &str, _value: &str) {}
+    pub fn forget(_key: &str) {}
+    pub fn location_hash() -> String {
+        String::new()
+    }
+    pub fn scroll_to(_element: &Element) {}
+    pub fn focus(_element: &Element) {}
+    pub fn print() {}
+}
+
+pub use imp::*;

@@ -1,0 +1,268 @@
+//! Tests of the `infusion-guide check` command-line tool: the built binary is
+//! run on the default guide, the example clinic file, the hand-made bad files
+//! in `tests/fixtures/` (each with its expected output in a sibling
+//! `.expected` file) and a few JSONTestSuite files, and its output and exit
+//! status are compared.
+//!
+//! Run with `cargo test --test cli`. Commands run in the crate's folder, so
+//! the file names in the output are the stable relative paths given.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The bad fixtures, each with a `.expected` file next to it.
+const BAD_FIXTURES: [&str; 5] = [
+    "bad-syntax",
+    "bad-types",
+    "bad-links",
+    "bad-theme",
+    "unknown-field",
+];
+
+/// Runs the tool with `args` in the crate's folder.
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_infusion-guide"))
+        .args(args)
+        .current_dir(MANIFEST_DIR)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run infusion-guide: {e}"))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn describe(output: &Output) -> String {
+    format!(
+        "status {:?}\n--- stdout\n{}--- stderr\n{}",
+        output.status.code(),
+        stdout(output),
+        stderr(output)
+    )
+}
+
+/// The JSONTestSuite folder: `$INFUSION_GUIDE_TESTDATA/jsontestsuite`, else
+/// `../shared/testdata/jsontestsuite` next to this crate.
+fn jsontestsuite() -> PathBuf {
+    let folder = std::env::var_os("INFUSION_GUIDE_TESTDATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/testdata"))
+        })
+        .join("jsontestsuite");
+    assert!(
+        folder.is_dir(),
+        "the JSONTestSuite folder {} is missing; set INFUSION_GUIDE_TESTDATA to a folder containing jsontestsuite/",
+        folder.display()
+    );
+    folder
+}
+
+/// Whether `line` starts with `file:LINE:COLUMN: `.
+fn has_position(line: &str, file: &str) -> bool {
+    let Some(rest) = line.strip_prefix(file).and_then(|r| r.strip_prefix(':')) else {
+        return false;
+    };
+    let mut parts = rest.splitn(3, ':');
+    let number = |part: Option<&str>| {
+        part.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p != "0")
+    };
+    number(parts.next()) && number(parts.next()) && parts.next().is_some_and(|r| r.starts_with(' '))
+}
+
+#[test]
+fn the_default_guide_and_the_example_are_ok() {
+    for file in ["content/default.json", "examples/clinic.json"] {
+        let output = run(&["check", file]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{file}: {}",
+            describe(&output)
+        );
+        assert_eq!(stdout(&output), format!("{file}: ok\n"), "{file}");
+        assert_eq!(stderr(&output), "", "{file}");
+    }
+    let output = run(&["check", "content/default.json", "examples/clinic.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert_eq!(
+        stdout(&output),
+        "content/default.json: ok\nexamples/clinic.json: ok\n"
+    );
+}
+
+#[test]
+fn each_bad_fixture_gives_exactly_the_expected_lines() {
+    let mut failures = Vec::new();
+    for name in BAD_FIXTURES {
+        let file = format!("tests/fixtures/{name}.json");
+        let expected_path = Path::new(MANIFEST_DIR).join(format!("tests/fixtures/{name}.expected"));
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", expected_path.display()));
+        let output = run(&["check", &file]);
+        if output.status.code() != Some(1) {
+            failures.push(format!("{file}: expected exit 1, {}", describe(&output)));
+            continue;
+        }
+        let got: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+        let want: Vec<&str> = expected.lines().collect();
+        if got != want {
+            failures.push(format!(
+                "{file}:\n--- expected\n{}\n--- got\n{}",
+                want.join("\n"),
+                got.join("\n")
+            ));
+        }
+        // Every problem line but the summary points into the file.
+        let problems = &got[..got.len().saturating_sub(1)];
+        assert!(!problems.is_empty(), "{file}: no problem lines");
+        assert!(
+            got.last()
+                .is_some_and(|l| l.ends_with(" problem") || l.ends_with(" problems")),
+            "{file}: no summary line"
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_summary_counts_the_problem_lines() {
+    for name in BAD_FIXTURES {
+        let file = format!("tests/fixtures/{name}.json");
+        let output = run(&["check", &file]);
+        let lines: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+        let count = lines.len() - 1;
+        let noun = if count == 1 { "problem" } else { "problems" };
+        assert_eq!(lines[count], format!("{file}: {count} {noun}"));
+        for line in &lines[..count] {
+            assert!(line.starts_with(&format!("{file}:")), "{line}");
+        }
+    }
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let output = run(&["check", "tests/fixtures/no-such-file.json"]);
+    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+    assert!(
+        stderr(&output).contains("tests/fixtures/no-such-file.json: cannot read the file"),
+        "{}",
+        describe(&output)
+    );
+    assert_eq!(stdout(&output), "");
+
+    // A missing file wins over an invalid one.
+    let output = run(&[
+        "check",
+        "tests/fixtures/bad-syntax.json",
+        "tests/fixtures/no-such-file.json",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+}
+
+#[test]
+fn no_arguments_exits_2_with_usage() {
+    for args in [&[][..], &["check"][..]] {
+        let output = run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            describe(&output)
+        );
+        assert!(stderr(&output).starts_with("usage: infusion-guide check FILE..."));
+        assert_eq!(stdout(&output), "");
+    }
+}
+
+#[test]
+fn an_unknown_subcommand_exits_2() {
+    for args in [
+        &["lint", "examples/clinic.json"][..],
+        &["--check"][..],
+        &["CHECK", "x"][..],
+    ] {
+        let output = run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            describe(&output)
+        );
+        assert!(stderr(&output).contains("usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn help_exits_0() {
+    let output = run(&["--help"]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert!(stdout(&output).starts_with("usage: infusion-guide check FILE..."));
+}
+
+#[test]
+fn one_bad_file_among_several_exits_1() {
+    let output = run(&[
+        "check",
+        "examples/clinic.json",
+        "tests/fixtures/bad-theme.json",
+        "content/default.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("examples/clinic.json: ok\n"), "{text}");
+    assert!(text.ends_with("content/default.json: ok\n"), "{text}");
+    assert!(
+        text.contains("tests/fixtures/bad-theme.json: 4 problems\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn jsontestsuite_n_files_exit_1_with_a_position() {
+    let folder = jsontestsuite();
+    for name in [
+        "n_array_extra_comma.json",
+        "n_object_trailing_comma.json",
+        "n_string_single_quote.json",
+        "n_structure_unclosed_array.json",
+        "n_array_invalid_utf8.json",
+        "n_structure_100000_opening_arrays.json",
+    ] {
+        let path = folder.join(name);
+        assert!(path.is_file(), "{} is missing", path.display());
+        let output = Command::new(env!("CARGO_BIN_EXE_infusion-guide"))
+            .arg("check")
+            .arg(name)
+            .current_dir(&folder)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run infusion-guide: {e}"));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{name}: {}",
+            describe(&output)
+        );
+        let text = stdout(&output);
+        assert!(
+            text.lines().any(|line| has_position(line, name)),
+            "{name}: no {name}:LINE:COLUMN: line in\n{text}"
+        );
+        assert!(text.ends_with(&format!("{name}: 1 problem\n")), "{text}");
+    }
+}
+
+#[test]
+fn position_lines_are_recognised() {
+    assert!(has_position("a.json:3:17: x", "a.json"));
+    assert!(!has_position("a.json: x", "a.json"));
+    assert!(!has_position("a.json:3: x", "a.json"));
+    assert!(!has_position("a.json:0:1: x", "a.json"));
+}

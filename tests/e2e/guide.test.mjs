@@ -1,0 +1,237 @@
+// The patient's guide in a real browser: accessibility (axe-core in light,
+// dark and forced colours), keyboard use, small screens and zoom, print,
+// deep links and languages. Screenshots go to target/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { serve } from './server.mjs';
+import { launch, GuidePage } from './browser.mjs';
+
+const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('../../target/screenshots', import.meta.url));
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let browser;
+let site;
+
+before(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launch();
+  site = await serve(DIST, {
+    routes: {
+      // A host page with hostile root sizing and its own h1, for rem and heading checks.
+      '/host.html': (req, res) => {
+        const attrs = new URL(req.url, 'http://x').searchParams.get('attrs') ?? '';
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
+<style>html { font-size: 10px } body { margin: 0 }</style></head>
+<body><h1>Clinic</h1><script type="module" src="/infusion-guide.js"></script>
+<infusion-guide ${attrs}></infusion-guide></body></html>`);
+      },
+    },
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Opens `path` in a fresh context and waits for the guide. */
+async function open(path, { width = 1280, height = 900, colorScheme = 'light', forcedColors = 'none' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, forcedColors });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(site.url + path);
+  const guide = new GuidePage(page);
+  await guide.waitForGuide();
+  return { page, guide, errors, close: () => context.close() };
+}
+
+async function axe(page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).include('infusion-guide').analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const mode of [
+  { name: 'light', colorScheme: 'light' },
+  { name: 'dark', colorScheme: 'dark' },
+  { name: 'forced-colours', colorScheme: 'light', forcedColors: 'active' },
+]) {
+  test(`axe-core finds no WCAG 2.2 AA violation in ${mode.name} mode, all answers open`, async () => {
+    const { page, guide, close } = await open('/index.html', mode);
+    await guide.guide().getByTestId('faq-open-all').click();
+    await guide.guide().getByTestId('toggle-all-steps').click();
+    assert.deepEqual(await axe(page), []);
+    await close();
+  });
+}
+
+test('screenshots at 320, 768 and 1280 px, light and dark, without horizontal scrolling', async () => {
+  for (const width of [320, 768, 1280]) {
+    for (const colorScheme of ['light', 'dark']) {
+      const { page, close } = await open('/index.html', { width, colorScheme });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${width}px ${colorScheme}: the page scrolls sideways by ${overflow}px`);
+      await page.screenshot({ path: `${SCREENSHOTS}/guide-${width}-${colorScheme}.png`, fullPage: width !== 1280 ? false : false });
+      await page.locator('infusion-guide').screenshot({ path: `${SCREENSHOTS}/guide-${width}-${colorScheme}-full.png` });
+      await close();
+    }
+  }
+});
+
+test('200% zoom (a 640 px wide viewport at twice the pixel density) does not scroll sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(site.url + '/index.html');
+  await new GuidePage(page).waitForGuide();
+  await new GuidePage(page).guide().getByTestId('faq-open-all').click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  await context.close();
+});
+
+test('sizes do not follow the host page root font size', async () => {
+  const { page, close } = await open('/host.html');
+  const size = await page.evaluate(() => {
+    const root = document.querySelector('infusion-guide').shadowRoot;
+    return getComputedStyle(root.querySelector('.ig')).fontSize;
+  });
+  assert.equal(size, '18px');
+  await close();
+});
+
+test('headings start at level 2, or at the heading-level attribute', async () => {
+  let { guide, close } = await open('/host.html');
+  assert.equal(await guide.guide().locator('h2.ig-title').count(), 1);
+  assert.equal(await guide.guide().locator('h1').count(), 0);
+  await close();
+  ({ guide, close } = await open('/host.html?attrs=' + encodeURIComponent('heading-level="3"')));
+  assert.equal(await guide.guide().locator('h3.ig-title').count(), 1);
+  assert.equal(await guide.guide().locator('h2').count(), 0);
+  await close();
+});
+
+test('keyboard only: every control is reachable with Tab, shows a visible focus, and works with Enter and Space', async () => {
+  const { page, guide, close } = await open('/index.html');
+  const seen = new Set();
+  let stepNextPressed = false;
+  let faqOpened = false;
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const host = document.querySelector('infusion-guide');
+      const el = host.shadowRoot.activeElement;
+      if (!el) return null;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return {
+        key: el.dataset.testid || el.id || el.textContent.trim().slice(0, 40),
+        tag: el.tagName,
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        width: box.width,
+        height: box.height,
+        testid: el.dataset.testid || '',
+        expanded: el.getAttribute('aria-expanded'),
+        // Links inside a sentence are exempt from the target size (WCAG 2.5.8, inline).
+        inline: el.tagName === 'A' && !el.className && !!el.closest('p, li'),
+      };
+    });
+    if (!focused) {
+      if (seen.size > 0) break; // focus left the widget, after having been inside it
+      continue;
+    }
+    assert.ok(focused.outline, `no visible focus indicator on ${focused.tag} "${focused.key}"`);
+    assert.ok(focused.inline || (focused.width >= 24 && focused.height >= 24), `${focused.tag} "${focused.key}" is smaller than 24 by 24 px`);
+    seen.add(focused.key);
+    if (focused.testid === 'next-step' && !stepNextPressed) {
+      await page.keyboard.press('Enter');
+      stepNextPressed = true;
+      assert.match(await guide.guide().getByTestId('step-progress').innerText(), /^Step 2 of/);
+    }
+    if (focused.expanded === 'false' && !faqOpened) {
+      await page.keyboard.press(' ');
+      faqOpened = true;
+      const expanded = await page.evaluate(() => document.querySelector('infusion-guide').shadowRoot.activeElement.getAttribute('aria-expanded'));
+      assert.equal(expanded, 'true', 'Space opens a question');
+    }
+  }
+  assert.ok(stepNextPressed, 'reached the next-step button');
+  assert.ok(faqOpened, 'reached and opened a question');
+  for (const expected of ['faq-search', 'faq-open-all', 'remember', 'language']) {
+    assert.ok([...seen].includes(expected), `Tab never reached ${expected}`);
+  }
+  await close();
+});
+
+test('the contents list moves focus to the part without changing the page URL', async () => {
+  const { page, guide, close } = await open('/index.html');
+  const before = page.url();
+  await guide.guide().locator('nav a', { hasText: 'Questions' }).first().click();
+  const focused = await page.evaluate(() => document.querySelector('infusion-guide').shadowRoot.activeElement?.id);
+  assert.equal(focused, 'ig-faq-h');
+  assert.equal(page.url(), before);
+  await close();
+});
+
+test('a #faq-<id> link in the page URL opens that question', async () => {
+  const { page, guide, close } = await open('/index.html#faq-can-i-drive');
+  const button = guide.guide().locator('#faq-can-i-drive button');
+  await button.waitFor();
+  await page.waitForFunction(() =>
+    document.querySelector('infusion-guide').shadowRoot.querySelector('#faq-can-i-drive button')?.getAttribute('aria-expanded') === 'true');
+  assert.ok(await guide.guide().locator('#faq-can-i-drive-answer').isVisible());
+  await close();
+});
+
+test('the language follows the element, then the page, and the switcher changes it', async () => {
+  let { guide, close } = await open('/host.html?attrs=' + encodeURIComponent('lang="es"'));
+  assert.equal(await guide.guide().getAttribute('lang'), 'es');
+  assert.match(await guide.guide().locator('h2.ig-title').innerText(), /ketamina/i);
+  await guide.guide().getByTestId('language').selectOption('en');
+  assert.equal(await guide.guide().getAttribute('lang'), 'en');
+  await close();
+});
+
+test('theme="dark" turns the guide dark even on a light device', async () => {
+  const { page, close } = await open('/host.html?attrs=' + encodeURIComponent('theme="dark"'));
+  const bg = await page.evaluate(() =>
+    getComputedStyle(document.querySelector('infusion-guide').shadowRoot.querySelector('.ig')).backgroundColor);
+  assert.equal(bg, 'rgb(21, 25, 30)');
+  await close();
+});
+
+test('print shows the whole guide expanded, with link targets and without buttons', async () => {
+  const { page, guide, close } = await open('/index.html');
+  await page.emulateMedia({ media: 'print' });
+  const state = await page.evaluate(() => {
+    const root = document.querySelector('infusion-guide').shadowRoot;
+    const visible = (el) => el.getBoundingClientRect().height > 0 && getComputedStyle(el).display !== 'none';
+    const answers = [...root.querySelectorAll('.ig-answer')];
+    const steps = [...root.querySelectorAll('[data-testid=step]')];
+    // Question buttons print as the questions themselves; every other button is hidden.
+    const buttons = [...root.querySelectorAll('button:not(.ig-disclosure)')].filter(visible);
+    const tel = root.querySelector('.ig-crisis a[href^="tel:"]');
+    return {
+      answers: answers.filter(visible).length,
+      totalAnswers: answers.length,
+      steps: steps.filter(visible).length,
+      totalSteps: steps.length,
+      buttons: buttons.length,
+      crisis: visible(root.querySelector('[data-testid=crisis]')),
+      linkTarget: getComputedStyle(tel, '::after').content,
+    };
+  });
+  assert.equal(state.answers, state.totalAnswers, 'every answer prints');
+  assert.equal(state.steps, state.totalSteps, 'every step prints');
+  assert.equal(state.buttons, 0, 'no buttons in print');
+  assert.ok(state.crisis, 'the crisis notice prints');
+  assert.match(state.linkTarget, /tel:/);
+  await page.pdf({ path: `${SCREENSHOTS}/guide-print.pdf`, format: 'A4' });
+  await close();
+});
