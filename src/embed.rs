@@ -15,7 +15,7 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps};
@@ -34,6 +34,39 @@ thread_local! {
     static STYLESHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
+/// What the host page configured: from the element's attributes, or from
+/// `InfusionGuide.mount(element, options)`. The loader passes a plain object
+/// with string values (`contentSrc`, `contentJson`, `lang`, `theme`,
+/// `headingLevel`, `region`).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Options {
+    content_src: Option<String>,
+    content_json: Option<String>,
+    lang: Option<String>,
+    theme: Option<String>,
+    heading_level: Option<String>,
+    region: Option<String>,
+}
+
+impl Options {
+    fn from_js(value: &JsValue) -> Options {
+        let get = |key: &str| {
+            js_sys::Reflect::get(value, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_string())
+                .filter(|v| !v.trim().is_empty())
+        };
+        Options {
+            content_src: get("contentSrc"),
+            content_json: get("contentJson"),
+            lang: get("lang"),
+            theme: get("theme"),
+            heading_level: get("headingLevel"),
+            region: get("region"),
+        }
+    }
+}
+
 /// One mounted widget: the host element, and the Yew app in its shadow root.
 #[wasm_bindgen]
 pub struct Widget {
@@ -42,6 +75,7 @@ pub struct Widget {
 
 struct Inner {
     host: HtmlElement,
+    options: Options,
     root: ShadowRoot,
     app: Option<AppHandle<App>>,
     theme_sheet: CssStyleSheet,
@@ -70,7 +104,7 @@ enum Source {
 impl Widget {
     /// Mounts the guide into `root`, the open shadow root of `host`.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsValue> {
+    pub fn new(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Result<Widget, JsValue> {
         fallback::install_panic_hook();
         let theme_sheet = CssStyleSheet::new()?;
         let shared = shared_stylesheet()?;
@@ -87,6 +121,7 @@ impl Widget {
 
         let inner = Rc::new(RefCell::new(Inner {
             host: host.clone(),
+            options: Options::from_js(&options),
             root: root.clone(),
             app: None,
             theme_sheet,
@@ -106,8 +141,9 @@ impl Widget {
         Ok(widget)
     }
 
-    /// Re-reads the element's attributes after one of them changed.
-    pub fn update(&mut self) {
+    /// Applies new options (an attribute changed, or `handle.update()`).
+    pub fn update(&mut self, options: JsValue) {
+        self.inner.borrow_mut().options = Options::from_js(&options);
         self.load_content();
         Inner::rerender(&self.inner);
     }
@@ -132,7 +168,7 @@ impl Widget {
     fn load_content(&self) {
         let source = {
             let inner = self.inner.borrow();
-            let source = content_source(&inner.host);
+            let source = content_source(&inner.host, &inner.options);
             if source == inner.source {
                 return;
             }
@@ -187,24 +223,23 @@ enum Failure {
 
 impl Inner {
     fn props(&self, weak: Weak<RefCell<Inner>>) -> AppProps {
-        let host = &self.host;
+        let options = &self.options;
         AppProps {
             content: self.content.clone().into(),
-            lang: resolve_lang(host).into(),
-            heading_level: host
-                .get_attribute("heading-level")
+            lang: resolve_lang(&self.host, options.lang.as_deref()).into(),
+            heading_level: options
+                .heading_level
+                .as_deref()
                 .and_then(|level| level.trim().parse::<u8>().ok())
                 .filter(|level| (1..=4).contains(level))
                 .unwrap_or(2),
-            theme: host
-                .get_attribute("theme")
+            theme: options
+                .theme
+                .clone()
                 .unwrap_or_default()
                 .to_ascii_lowercase()
                 .into(),
-            region: host
-                .get_attribute("region")
-                .as_deref()
-                .and_then(Region::from_name),
+            region: options.region.as_deref().and_then(Region::from_name),
             fell_back: self.fell_back,
             on_event: Callback::from(move |event: GuideEvent| {
                 if let Some(inner) = weak.upgrade() {
@@ -269,7 +304,8 @@ impl Inner {
         match result {
             Ok(_) => dispatch(&host, "infusion-guide:ready", &JsValue::UNDEFINED),
             Err(failure) => {
-                let detail = report(&host, failure);
+                let source = this.borrow().source.clone();
+                let detail = report(source.as_ref(), failure);
                 dispatch(&host, "infusion-guide:error", &detail);
                 dispatch(&host, "infusion-guide:ready", &JsValue::UNDEFINED);
             }
@@ -301,10 +337,11 @@ fn theme_css(theme: &Theme) -> String {
 
 /// Logs why the clinic's content is not shown, and returns the event detail:
 /// a list of `{ message, path, line, column }`.
-fn report(host: &HtmlElement, failure: Failure) -> JsValue {
-    let src = host
-        .get_attribute("content-src")
-        .unwrap_or_else(|| "inline content".to_owned());
+fn report(failure_source: Option<&Source>, failure: Failure) -> JsValue {
+    let src = match failure_source {
+        Some(Source::Url(url)) => url.clone(),
+        _ => "inline content".to_owned(),
+    };
     let list = js_sys::Array::new();
     let mut lines = Vec::new();
     let push = |message: &str, path: &str, pos: Option<content::json::Pos>| {
@@ -363,41 +400,28 @@ fn shared_stylesheet() -> Result<CssStyleSheet, JsValue> {
     })
 }
 
-/// Where the element's clinic content is: an inline JSON child first, then
-/// `content-src` (or `data-content-src` on a `div`).
-fn content_source(host: &HtmlElement) -> Option<Source> {
-    let inline = host
-        .query_selector(":scope > script[type='application/json']")
-        .ok()
-        .flatten()
-        .and_then(|script| script.text_content());
-    if let Some(text) = inline.filter(|t| !t.trim().is_empty()) {
-        return Some(Source::Inline(text));
+/// Where the clinic's content is: inline JSON first, then `content-src`
+/// (resolved against the page's address).
+fn content_source(host: &HtmlElement, options: &Options) -> Option<Source> {
+    if let Some(json) = &options.content_json {
+        return Some(Source::Inline(json.clone()));
     }
-    let src = attribute(host, "content-src").filter(|s| !s.trim().is_empty())?;
+    let src = options.content_src.as_deref()?.trim();
     let base = host
         .owner_document()
         .and_then(|d| d.base_uri().ok().flatten());
     let url = match base {
-        Some(base) => web_sys::Url::new_with_base(src.trim(), &base)
+        Some(base) => web_sys::Url::new_with_base(src, &base)
             .map(|u| u.href())
-            .unwrap_or(src),
-        None => src,
+            .unwrap_or_else(|_| src.to_owned()),
+        None => src.to_owned(),
     };
     Some(Source::Url(url))
 }
 
-/// An attribute, also accepted in its `data-` form (for page builders that
-/// strip unknown attributes).
-fn attribute(host: &Element, name: &str) -> Option<String> {
-    host.get_attribute(name)
-        .or_else(|| host.get_attribute(&format!("data-{name}")))
-}
-
-/// The language: the element's `lang`, else the page's `<html lang>`, else the
-/// browser's first preference.
-fn resolve_lang(host: &HtmlElement) -> String {
-    let own = host.get_attribute("lang").filter(|l| !l.trim().is_empty());
+/// The language: the option (the element's `lang`), else the page's
+/// `<html lang>`, else the browser's first preference.
+fn resolve_lang(host: &HtmlElement, own: Option<&str>) -> String {
     let page = || {
         host.owner_document()
             .and_then(|d| d.document_element())
@@ -405,7 +429,8 @@ fn resolve_lang(host: &HtmlElement) -> String {
             .filter(|l| !l.trim().is_empty())
     };
     let browser = || web_sys::window().and_then(|w| w.navigator().language());
-    own.or_else(page)
+    own.map(str::to_owned)
+        .or_else(page)
         .or_else(browser)
         .unwrap_or_else(|| "en".to_owned())
 }

@@ -1,0 +1,41 @@
+// Trunk post-build step: makes dist/ the two files a host page needs.
+//
+//   infusion-guide.js        the loader with the wasm-bindgen glue inlined
+//   infusion_guide_bg.wasm   the module, fetched with its integrity hash
+//   integrity.json           the SRI hashes of both, for the README's snippet
+//
+// wasm-bindgen names its output after the package (infusion-guide.js), which
+// is the loader's stable name, so the glue is read, inlined and replaced here.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR;
+if (!staging || !source) throw new Error('run by Trunk: TRUNK_STAGING_DIR and TRUNK_SOURCE_DIR must be set');
+
+const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(source, 'Cargo.toml'), 'utf8'))?.[1] ?? '0.0.0';
+
+renameSync(join(staging, 'infusion-guide_bg.wasm'), join(staging, 'infusion_guide_bg.wasm'));
+const wasmIntegrity = sri(readFileSync(join(staging, 'infusion_guide_bg.wasm')));
+
+const glueExport = 'export { initSync, __wbg_init as default };';
+let glue = readFileSync(join(staging, 'infusion-guide.js'), 'utf8');
+if (!glue.includes(glueExport)) throw new Error(`the wasm-bindgen glue changed shape: "${glueExport}" not found`);
+glue = glue.replace(glueExport, 'export { initSync };\nconst init = __wbg_init;');
+
+const importLine = "import init, { Widget } from './infusion_guide.js';";
+let loader = readFileSync(join(source, 'web', 'infusion-guide.js'), 'utf8');
+if (!loader.includes(importLine)) throw new Error(`web/infusion-guide.js must import the glue as: ${importLine}`);
+loader = loader
+  .replace(importLine, '// (the wasm-bindgen glue is inlined above)')
+  .replace('__INFUSION_GUIDE_VERSION__', version)
+  .replace('__INFUSION_GUIDE_WASM_INTEGRITY__', wasmIntegrity);
+
+const bundle = `${glue}\n// ---- infusion-guide loader ----\n${loader}`;
+rmSync(join(staging, 'infusion-guide.js'));
+writeFileSync(join(staging, 'infusion-guide.js'), bundle);
+const integrity = { version, loader: sri(Buffer.from(bundle)), wasm: wasmIntegrity };
+writeFileSync(join(staging, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');
+console.log(`infusion-guide ${version}: loader ${integrity.loader}, wasm ${integrity.wasm}`);
