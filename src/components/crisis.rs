@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::content::crisis::crisis_lines;
+use crate::content::crisis::{crisis_language, crisis_lines};
 use crate::content::Region;
 
 use super::context::use_guide;
@@ -37,7 +37,7 @@ pub fn CrisisNotice(props: &CrisisNoticeProps) -> Html {
             <@{heading} class="ig-crisis-heading" id="ig-crisis-h">{ guide.word("crisis_heading") }</@>
             <div class="ig-crisis-body">
                 <p class="ig-crisis-lead">{ guide.word("crisis_not_emergency") }</p>
-                <ul class="ig-crisis-lines">
+                <ul class="ig-crisis-lines" lang={crisis_language(&guide.lang)}>
                     for line in crisis_lines(props.region, &guide.lang) {
                         <li>
                             <span>{ line.text }</span>
@@ -51,7 +51,7 @@ pub fn CrisisNotice(props: &CrisisNoticeProps) -> Html {
                         </li>
                     }
                     if let Some(note) = note {
-                        <li>{ note }</li>
+                        <li lang={guide.lang.clone()}>{ note }</li>
                     }
                 </ul>
             </div>

@@ -17,9 +17,20 @@ pub struct CrisisLine {
     pub actions: &'static [(&'static str, &'static str)],
 }
 
+/// The language the crisis lines are written in for a patient reading `lang`:
+/// `es` for Spanish, else `en`. Marked on the lines, so that screen readers
+/// read English lines as English inside a guide in another language.
+pub fn crisis_language(lang: &str) -> &'static str {
+    if lang.split('-').next() == Some("es") {
+        "es"
+    } else {
+        "en"
+    }
+}
+
 /// The crisis lines for `region` in `lang` (English when the language has none).
 pub fn crisis_lines(region: Region, lang: &str) -> &'static [CrisisLine] {
-    let spanish = lang.split('-').next() == Some("es");
+    let spanish = crisis_language(lang) == "es";
     match (region, spanish) {
         (Region::Us, false) => US_EN,
         (Region::Us, true) => US_ES,

@@ -67,7 +67,14 @@ fn test() -> Result<(), String> {
     step("lints, host");
     tools.run(
         "cargo",
-        &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
     )?;
 
     step("lints, wasm32");
