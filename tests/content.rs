@@ -910,7 +910,6 @@ fn a_duplicate_id_is_reported_even_when_its_item_has_another_problem() {
 }
 
 #[test]
-#[ignore = "bug: a refused link in formatted text is reported as ErrorKind::Formatting, not ErrorKind::Link (\"a link or URL that is not allowed\"): RichError has no kind"]
 fn a_refused_link_in_formatted_text_is_a_link_error() {
     let errors = load_err(
         r#"{ "faq": [ { "id": "does-it-hurt", "answer": { "en": "[Call](javascript:alert(1))" } } ] }"#,

@@ -372,7 +372,12 @@ impl Decoder {
                 Ok(text) => Some(Rc::new(text)),
                 Err(problems) => {
                     for problem in problems {
-                        d.error(ErrorKind::Formatting, path, value.pos, problem.message);
+                        let kind = if problem.is_link {
+                            ErrorKind::Link
+                        } else {
+                            ErrorKind::Formatting
+                        };
+                        d.error(kind, path, value.pos, problem.message);
                     }
                     None
                 }

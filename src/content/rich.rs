@@ -119,6 +119,9 @@ pub struct RichText {
 pub struct RichError {
     /// The explanation, in plain words.
     pub message: String,
+    /// Whether the problem is a link to a refused address (rather than
+    /// something outside the formatting subset).
+    pub is_link: bool,
 }
 
 impl fmt::Display for RichError {
@@ -567,6 +570,7 @@ impl Parser<'_> {
     fn error(&mut self, what: &str, found: &str, advice: &str) {
         self.errors.push(RichError {
             message: format!("{what} \"{}\" — {advice}", quote(found)),
+            is_link: false,
         });
     }
 
@@ -760,6 +764,7 @@ impl Parser<'_> {
                  mailto:{hint}",
                 quote(&href)
             ),
+            is_link: true,
         });
     }
 }
@@ -1512,6 +1517,7 @@ pub(crate) mod tests {
     fn error_display_is_the_message() {
         let error = RichError {
             message: "m".into(),
+            is_link: false,
         };
         assert_eq!(error.to_string(), "m");
     }
