@@ -67,11 +67,29 @@ pub struct AppProps {
     /// Called for things the host page may want to know (steps, questions, parts).
     #[prop_or_default]
     pub on_event: Callback<GuideEvent>,
+    /// Which widget this is. The embed layer reuses one mounted app for
+    /// successive widgets (Yew never frees an app's root listeners); a new
+    /// instance starts with fresh UI state.
+    #[prop_or_default]
+    pub instance: u32,
+    /// Whether to render at all: an idle app, waiting for its next widget,
+    /// renders nothing and holds no DOM.
+    #[prop_or(true)]
+    pub active: bool,
 }
 
 /// The whole patient guide, as mounted into one widget's shadow root.
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    if !props.active {
+        return Html::default();
+    }
+    html! { <GuideView key={props.instance} ..props.clone() /> }
+}
+
+/// The guide itself; its state lives as long as one widget instance.
+#[component]
+fn GuideView(props: &AppProps) -> Html {
     let state = use_reducer(GuideState::default);
     let root = use_node_ref();
     {

@@ -15,7 +15,7 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot};
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps};
@@ -32,6 +32,13 @@ const WIDGET_CSS: &str = include_str!("../styles/widget.css");
 thread_local! {
     /// One constructed stylesheet shared by every widget on the page.
     static STYLESHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// Apps of unmounted widgets, idle, with their mount points. Yew 0.23
+    /// never frees the event listeners of an app's root (it `forget`s them),
+    /// so a page that adds and removes widgets all day would leak; reusing
+    /// idle apps bounds that by the most widgets ever shown at once.
+    static IDLE_APPS: RefCell<Vec<(Element, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+    /// Numbers successive widgets, so a reused app starts with fresh state.
+    static NEXT_INSTANCE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// What the host page configured: from the element's attributes, or from
@@ -77,7 +84,13 @@ struct Inner {
     host: HtmlElement,
     options: Options,
     root: ShadowRoot,
+    /// The element in the shadow root that the app renders into.
+    mount_point: Element,
     app: Option<AppHandle<App>>,
+    /// This widget's number (see [`AppProps::instance`]).
+    instance: u32,
+    /// Whether content loading has started at least once.
+    started: bool,
     theme_sheet: CssStyleSheet,
     /// The content shown now.
     content: Rc<Content>,
@@ -112,18 +125,34 @@ impl Widget {
         let content = content::default_content().map_err(|errors| {
             JsValue::from_str(&format!("the built-in guide is invalid: {}", errors.len()))
         })?;
-        let document = host.owner_document().ok_or("the element has no document")?;
         // Replace whatever an earlier mount or server-rendered markup left.
         root.set_text_content(None);
-        let mount_point = document.create_element("div")?;
-        mount_point.set_class_name("ig-root");
+        let idle =
+            IDLE_APPS.with(|apps| apps.try_borrow_mut().ok().and_then(|mut apps| apps.pop()));
+        let (mount_point, idle_app) = match idle {
+            Some((mount_point, app)) => (mount_point, Some(app)),
+            None => {
+                let document = host.owner_document().ok_or("the element has no document")?;
+                let mount_point = document.create_element("div")?;
+                mount_point.set_class_name("ig-root");
+                (mount_point, None)
+            }
+        };
         root.append_child(&mount_point)?;
+        let instance = NEXT_INSTANCE.with(|n| {
+            let next = n.get().wrapping_add(1);
+            n.set(next);
+            next
+        });
 
         let inner = Rc::new(RefCell::new(Inner {
             host: host.clone(),
             options: Options::from_js(&options),
             root: root.clone(),
+            mount_point: mount_point.clone(),
             app: None,
+            instance,
+            started: false,
             theme_sheet,
             content,
             fell_back: false,
@@ -132,7 +161,13 @@ impl Widget {
             abort: None,
         }));
         let props = inner.borrow().props(Rc::downgrade(&inner));
-        let app = yew::Renderer::<App>::with_root_and_props(mount_point, props).render();
+        let app = match idle_app {
+            Some(mut app) => {
+                app.update(props);
+                app
+            }
+            None => yew::Renderer::<App>::with_root_and_props(mount_point, props).render(),
+        };
         inner.borrow_mut().app = Some(app);
         inner.borrow().apply_theme();
         fallback::register(&root, &inner.borrow().content);
@@ -157,8 +192,19 @@ impl Drop for Widget {
             abort.abort();
         }
         fallback::unregister(&inner.root);
-        if let Some(app) = inner.app.take() {
-            app.destroy();
+        if let Some(mut app) = inner.app.take() {
+            // Idle: render nothing, leave the shadow root, wait for the next widget.
+            let idle = AppProps {
+                active: false,
+                ..inner.props(Weak::new())
+            };
+            app.update(idle);
+            inner.mount_point.remove();
+            let mount_point = inner.mount_point.clone();
+            IDLE_APPS.with(|apps| match apps.try_borrow_mut() {
+                Ok(mut apps) => apps.push((mount_point, app)),
+                Err(_) => app.destroy(),
+            });
         }
     }
 }
@@ -169,13 +215,14 @@ impl Widget {
         let source = {
             let inner = self.inner.borrow();
             let source = content_source(&inner.host, &inner.options);
-            if source == inner.source {
+            if inner.started && source == inner.source {
                 return;
             }
             source
         };
         let generation = {
             let mut inner = self.inner.borrow_mut();
+            inner.started = true;
             inner.source = source.clone();
             inner.generation = inner.generation.wrapping_add(1);
             if let Some(abort) = inner.abort.take() {
@@ -241,6 +288,8 @@ impl Inner {
                 .into(),
             region: options.region.as_deref().and_then(Region::from_name),
             fell_back: self.fell_back,
+            instance: self.instance,
+            active: true,
             on_event: Callback::from(move |event: GuideEvent| {
                 if let Some(inner) = weak.upgrade() {
                     let host = inner.borrow().host.clone();

@@ -43,6 +43,8 @@ impl Mounted {
             region: None,
             fell_back: false,
             on_event: Callback::from(move |e| sink.borrow_mut().push(e)),
+            instance: 0,
+            active: true,
         };
         configure(&mut props);
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
