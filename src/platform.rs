@@ -56,6 +56,24 @@ mod imp {
             let _ = window.print();
         }
     }
+
+    /// Prints with only `part` of the guide showing: marks it and its
+    /// guide for the print styles while the (blocking) print dialog is open.
+    pub fn print_only(part: &yew::NodeRef) {
+        let Some(part) = part.cast::<Element>() else {
+            return print();
+        };
+        let guide = part.closest(".ig").ok().flatten();
+        let mark = |on: bool| {
+            let _ = part.class_list().toggle_with_force("ig-print-only", on);
+            if let Some(guide) = &guide {
+                let _ = guide.class_list().toggle_with_force("ig-printing-part", on);
+            }
+        };
+        mark(true);
+        print();
+        mark(false);
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -73,6 +91,7 @@ mod imp {
     pub fn scroll_to(_element: &Element) {}
     pub fn focus(_element: &Element) {}
     pub fn print() {}
+    pub fn print_only(_part: &yew::NodeRef) {}
 }
 
 pub use imp::*;

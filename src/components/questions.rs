@@ -1,4 +1,8 @@
 //! Questions to ask your clinician: a list to print and take along.
+//!
+//! "Print these questions" prints only this list of the guide: the guide's
+//! other parts are hidden from print while the browser's print dialog is
+//! open (the host page's own content is the host page's to print).
 
 use yew::prelude::*;
 
@@ -13,9 +17,13 @@ pub fn Questions() -> Html {
         return Html::default();
     };
     let h = guide.heading(1);
-    let print = Callback::from(|_: MouseEvent| platform::print());
+    let section = use_node_ref();
+    let print = {
+        let section = section.clone();
+        Callback::from(move |_: MouseEvent| platform::print_only(&section))
+    };
     html! {
-        <section class="ig-part" id="ig-questions" aria-labelledby="ig-questions-h">
+        <section class="ig-part" id="ig-questions" aria-labelledby="ig-questions-h" ref={section}>
             <@{h} id="ig-questions-h" tabindex="-1">{ guide.word("questions_heading") }</@>
             <ul class="ig-questions">
                 for item in guide.content.questions_to_ask.iter() {

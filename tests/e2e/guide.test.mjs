@@ -235,3 +235,33 @@ test('print shows the whole guide expanded, with link targets and without button
   await page.pdf({ path: `${SCREENSHOTS}/guide-print.pdf`, format: 'A4' });
   await close();
 });
+
+test('"Print these questions" prints only the questions (and the crisis notice) of the guide', async () => {
+  const { page, guide, close } = await open('/index.html');
+  await page.evaluate(() => {
+    // What print would show: captured while the widget has marked the page for it.
+    window.print = () => {
+      const root = document.querySelector('infusion-guide').shadowRoot;
+      const article = root.querySelector('.ig');
+      window.__printed = [...article.children].map((el) => ({ id: el.id, cls: el.className, marked: article.classList.contains('ig-printing-part') }));
+    };
+  });
+  await guide.guide().getByRole('button', { name: 'Print these questions' }).click();
+  const printed = await page.evaluate(() => window.__printed);
+  assert.ok(printed && printed.length > 3, 'print was called');
+  assert.ok(printed[0].marked, 'the guide is marked for printing one part');
+  await page.emulateMedia({ media: 'print' });
+  const visible = await page.evaluate(() => {
+    const root = document.querySelector('infusion-guide').shadowRoot;
+    const article = root.querySelector('.ig');
+    article.classList.add('ig-printing-part');
+    root.querySelector('#ig-questions').classList.add('ig-print-only');
+    const shown = [...article.children].filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.id || el.className);
+    article.classList.remove('ig-printing-part');
+    return shown;
+  });
+  assert.deepEqual(visible.sort(), ['ig-crisis', 'ig-questions']);
+  const after = await page.evaluate(() => document.querySelector('infusion-guide').shadowRoot.querySelector('.ig').classList.contains('ig-printing-part'));
+  assert.equal(after, false, 'the mark is removed after printing');
+  await close();
+});
