@@ -164,7 +164,14 @@ impl Decoder {
             .and_then(|node| read(self, node, &path))
     }
 
+    /// A plain string value, trimmed.
     fn string(&mut self, node: &Node, path: &str) -> Option<String> {
+        self.string_up_to(node, path, MAX_PLAIN_CHARS)
+            .map(|s| s.trim().to_owned())
+    }
+
+    /// A non-empty string of at most `max` characters, as written.
+    fn string_up_to(&mut self, node: &Node, path: &str, max: usize) -> Option<String> {
         match &node.value {
             Value::String(s) if s.trim().is_empty() => {
                 self.error(
@@ -175,16 +182,16 @@ impl Decoder {
                 );
                 None
             }
-            Value::String(s) if s.chars().count() > MAX_PLAIN_CHARS => {
+            Value::String(s) if s.chars().count() > max => {
                 self.error(
                     ErrorKind::Invalid,
                     path,
                     node.pos,
-                    format!("this text is longer than {MAX_PLAIN_CHARS} characters"),
+                    format!("this text is longer than {max} characters"),
                 );
                 None
             }
-            Value::String(s) => Some(s.trim().to_owned()),
+            Value::String(s) => Some(s.clone()),
             _ => {
                 self.type_error(node, path, "text in quotes");
                 None
@@ -367,7 +374,7 @@ impl Decoder {
     /// A formatted text: per language, parsed into the safe subset.
     fn rich(&mut self, node: &Node, path: &str) -> Option<Rich> {
         self.per_language(node, path, |d, value, path| {
-            let source = d.string_allowing_long(value, path)?;
+            let source = d.string_up_to(value, path, MAX_RICH_CHARS)?;
             match rich::parse(&source) {
                 Ok(text) => Some(Rc::new(text)),
                 Err(problems) => {
@@ -384,34 +391,6 @@ impl Decoder {
             }
         })
         .map(Rich)
-    }
-
-    fn string_allowing_long(&mut self, node: &Node, path: &str) -> Option<String> {
-        match &node.value {
-            Value::String(s) if s.chars().count() > MAX_RICH_CHARS => {
-                self.error(
-                    ErrorKind::Invalid,
-                    path,
-                    node.pos,
-                    format!("this text is longer than {MAX_RICH_CHARS} characters"),
-                );
-                None
-            }
-            Value::String(s) if s.trim().is_empty() => {
-                self.error(
-                    ErrorKind::Empty,
-                    path,
-                    node.pos,
-                    "this is empty; write something or leave the field out",
-                );
-                None
-            }
-            Value::String(s) => Some(s.clone()),
-            _ => {
-                self.type_error(node, path, "text in quotes");
-                None
-            }
-        }
     }
 
     /// Reads `{ "en": ..., "es": ... }`, requiring every document language
