@@ -22,6 +22,81 @@ const MAX_PLAIN_CHARS: usize = 2_000;
 /// Longest formatted text, in characters.
 const MAX_RICH_CHARS: usize = 20_000;
 
+// The fields each object may have, shared with the JSON Schema
+// (`crate::schema`), so the two cannot drift apart.
+
+/// The fields of the whole document.
+pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
+    "$schema",
+    "format",
+    "base",
+    "languages",
+    "fallback_language",
+    "clinic",
+    "guide",
+    "steps",
+    "timeline",
+    "faq_categories",
+    "faq",
+    "checklist",
+    "questions_to_ask",
+    "crisis",
+    "disclaimer",
+    "last_reviewed",
+    "reviewed_by",
+    "theme",
+    "ui",
+    "hide",
+];
+
+/// The fields of `clinic`, the clinic's contact details.
+pub(crate) const CLINIC_FIELDS: &[&str] = &[
+    "name",
+    "phone",
+    "email",
+    "website",
+    "booking_url",
+    "address",
+    "opening_hours",
+];
+
+/// The fields of `guide`, the introduction.
+pub(crate) const GUIDE_FIELDS: &[&str] = &[
+    "title",
+    "summary",
+    "what_it_is",
+    "who_it_is_for",
+    "who_may_not_be_suitable",
+];
+
+/// The fields of a step (`steps`).
+pub(crate) const STEP_FIELDS: &[&str] = &["id", "title", "body", "duration"];
+
+/// The fields of a timeline phase (`timeline`).
+pub(crate) const PHASE_FIELDS: &[&str] = &["id", "label", "when", "items"];
+
+/// The fields of an FAQ category (`faq_categories`).
+pub(crate) const FAQ_CATEGORY_FIELDS: &[&str] = &["id", "label"];
+
+/// The fields of a question (`faq`).
+pub(crate) const FAQ_FIELDS: &[&str] = &["id", "question", "answer", "category"];
+
+/// The fields of a line of `checklist` or `questions_to_ask`.
+pub(crate) const CHECKLIST_ITEM_FIELDS: &[&str] = &["id", "text"];
+
+/// The fields of `crisis`.
+pub(crate) const CRISIS_FIELDS: &[&str] = &["region", "note"];
+
+/// The fields of `theme`.
+pub(crate) const THEME_FIELDS: &[&str] = &[
+    "accent",
+    "accent_text",
+    "background",
+    "text",
+    "radius",
+    "font",
+];
+
 /// Decodes and checks a whole document.
 pub(crate) fn decode(root: &Node) -> Result<Content, Vec<ContentError>> {
     let mut decoder = Decoder::default();
@@ -200,29 +275,7 @@ impl Decoder {
     }
 
     fn document(&mut self, root: &Node) -> Option<Content> {
-        const FIELDS: &[&str] = &[
-            "$schema",
-            "format",
-            "base",
-            "languages",
-            "fallback_language",
-            "clinic",
-            "guide",
-            "steps",
-            "timeline",
-            "faq_categories",
-            "faq",
-            "checklist",
-            "questions_to_ask",
-            "crisis",
-            "disclaimer",
-            "last_reviewed",
-            "reviewed_by",
-            "theme",
-            "ui",
-            "hide",
-        ];
-        let doc = self.object(root, "", FIELDS)?;
+        let doc = self.object(root, "", DOCUMENT_FIELDS)?;
         self.required(&doc, "format", |d, node, path| {
             if node.value.as_f64() != Some(FORMAT) {
                 d.error(
@@ -523,16 +576,7 @@ impl Decoder {
     }
 
     fn clinic(&mut self, node: &Node, path: &str) -> Option<Clinic> {
-        const FIELDS: &[&str] = &[
-            "name",
-            "phone",
-            "email",
-            "website",
-            "booking_url",
-            "address",
-            "opening_hours",
-        ];
-        let f = self.object(node, path, FIELDS)?;
+        let f = self.object(node, path, CLINIC_FIELDS)?;
         Some(Clinic {
             name: self.optional(&f, "name", Self::text),
             phone: self.optional(&f, "phone", Self::phone),
@@ -606,14 +650,7 @@ impl Decoder {
     }
 
     fn guide(&mut self, node: &Node, path: &str) -> Option<Guide> {
-        const FIELDS: &[&str] = &[
-            "title",
-            "summary",
-            "what_it_is",
-            "who_it_is_for",
-            "who_may_not_be_suitable",
-        ];
-        let f = self.object(node, path, FIELDS)?;
+        let f = self.object(node, path, GUIDE_FIELDS)?;
         let title = self.required(&f, "title", Self::text);
         let summary = self.required(&f, "summary", Self::rich);
         let what_it_is = self.required(&f, "what_it_is", Self::rich);
@@ -629,8 +666,7 @@ impl Decoder {
     }
 
     fn step(&mut self, node: &Node, path: &str) -> Option<Step> {
-        const FIELDS: &[&str] = &["id", "title", "body", "duration"];
-        let f = self.object(node, path, FIELDS)?;
+        let f = self.object(node, path, STEP_FIELDS)?;
         let id = self.required(&f, "id", Self::id);
         let title = self.required(&f, "title", Self::text);
         let body = self.required(&f, "body", Self::rich);
@@ -644,8 +680,7 @@ impl Decoder {
     }
 
     fn phase(&mut self, node: &Node, path: &str) -> Option<TimelinePhase> {
-        const FIELDS: &[&str] = &["id", "label", "when", "items"];
-        let f = self.object(node, path, FIELDS)?;
+        let f = self.object(node, path, PHASE_FIELDS)?;
         let id = self.required(&f, "id", Self::id);
         let label = self.required(&f, "label", Self::text);
         let when = self.required(&f, "when", Self::text);
@@ -670,8 +705,7 @@ impl Decoder {
     }
 
     fn faq_category(&mut self, node: &Node, path: &str) -> Option<FaqCategory> {
-        const FIELDS: &[&str] = &["id", "label"];
-        let f = self.object(node, path, FIELDS)?;
+        let f = self.object(node, path, FAQ_CATEGORY_FIELDS)?;
         let id = self.required(&f, "id", Self::id);
         let label = self.required(&f, "label", Self::text);
         Some(FaqCategory {
@@ -681,8 +715,7 @@ impl Decoder {
     }
 
     fn faq(&mut self, node: &Node, path: &str) -> Option<Faq> {
-        const FIELDS: &[&str] = &["id", "question", "answer", "category"];
-        let f = self.object(node, path, FIELDS)?;
+        let f = self.object(node, path, FAQ_FIELDS)?;
         let id = self.required(&f, "id", Self::id);
         let question = self.required(&f, "question", Self::text);
         let answer = self.required(&f, "answer", Self::rich);
@@ -725,8 +758,7 @@ impl Decoder {
     }
 
     fn checklist_item(&mut self, node: &Node, path: &str) -> Option<ChecklistItem> {
-        const FIELDS: &[&str] = &["id", "text"];
-        let f = self.object(node, path, FIELDS)?;
+        let f = self.object(node, path, CHECKLIST_ITEM_FIELDS)?;
         let id = self.required(&f, "id", Self::id);
         let text = self.required(&f, "text", Self::text);
         Some(ChecklistItem {
@@ -736,8 +768,7 @@ impl Decoder {
     }
 
     fn crisis(&mut self, node: &Node, path: &str) -> Option<Crisis> {
-        const FIELDS: &[&str] = &["region", "note"];
-        let f = self.object(node, path, FIELDS)?;
+        let f = self.object(node, path, CRISIS_FIELDS)?;
         let region = self.required(&f, "region", |d, node, path| {
             let name = d.string(node, path)?;
             let region = Region::from_name(&name);
@@ -759,15 +790,7 @@ impl Decoder {
     }
 
     fn theme(&mut self, node: &Node, path: &str) -> Option<Theme> {
-        const FIELDS: &[&str] = &[
-            "accent",
-            "accent_text",
-            "background",
-            "text",
-            "radius",
-            "font",
-        ];
-        let f = self.object(node, path, FIELDS)?;
+        let f = self.object(node, path, THEME_FIELDS)?;
         let accent = self.required(&f, "accent", Self::colour);
         let accent_text = self.required(&f, "accent_text", Self::colour);
         let background = self.required(&f, "background", Self::colour);
