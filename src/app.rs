@@ -3,7 +3,8 @@
 //! It owns the UI state (a reducer, see [`crate::state`]), resolves the
 //! language, and provides the [`Guide`] context that every part reads. The
 //! parts appear in a fixed order; the crisis notice and the disclaimer are
-//! always there, whatever the content hides.
+//! always there, whatever the content hides. The same components render the
+//! static page ([`crate::render`]); [`AppProps::static_html`] tells them so.
 
 use std::rc::Rc;
 
@@ -76,6 +77,17 @@ pub struct AppProps {
     /// renders nothing and holds no DOM.
     #[prop_or(true)]
     pub active: bool,
+    /// Whether this guide replaces the static page ([`crate::render`]) in
+    /// the host element: it then starts with every step shown and every
+    /// answer open, as the static page did, so mounting only adds the
+    /// controls and the guide's top parts do not move. False by default.
+    #[prop_or_default]
+    pub prerendered: bool,
+    /// Whether to render the static page itself: the `prerendered` state,
+    /// without the controls that do nothing without JavaScript. Set only by
+    /// [`crate::render::render_static`]. False by default.
+    #[prop_or_default]
+    pub static_html: bool,
 }
 
 /// The whole patient guide, as mounted into one widget's shadow root.
@@ -90,8 +102,28 @@ pub fn App(props: &AppProps) -> Html {
 /// The guide itself; its state lives as long as one widget instance.
 #[component]
 fn GuideView(props: &AppProps) -> Html {
-    let state = use_reducer(GuideState::default);
+    let everything_open = props.prerendered || props.static_html;
+    let faq_ids = |content: &SharedContent| -> Vec<String> {
+        content.0.faq.iter().map(|q| q.id.clone()).collect()
+    };
+    let state = {
+        let ids = everything_open.then(|| faq_ids(&props.content));
+        use_reducer(move || ids.map_or_else(GuideState::default, GuideState::everything_open))
+    };
     let root = use_node_ref();
+    {
+        // The clinic's content arrives after the built-in guide was mounted:
+        // its questions open too, as they are on the static page.
+        let state = state.clone();
+        use_effect_with(
+            (props.content.clone(), everything_open),
+            move |(content, everything_open)| {
+                if *everything_open {
+                    state.dispatch(Action::OpenAll(faq_ids(content)));
+                }
+            },
+        );
+    }
     {
         // A new `lang` from the host page replaces the patient's earlier pick.
         let state = state.clone();
@@ -113,6 +145,7 @@ fn GuideView(props: &AppProps) -> Html {
         level: props.heading_level.clamp(1, 4),
         state,
         on_event: props.on_event.clone(),
+        static_html: props.static_html,
     };
     let theme = match props.theme.as_str() {
         "light" | "dark" => props.theme.clone(),
@@ -143,5 +176,46 @@ fn GuideView(props: &AppProps) -> Html {
                 <Disclaimer />
             </article>
         </ContextProvider<Guide>>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use yew::LocalServerRenderer;
+
+    use super::*;
+    use crate::content::default_content;
+    use crate::render::block_on;
+
+    fn render(prerendered: bool) -> String {
+        let content = default_content().unwrap_or_else(|e| panic!("{e:?}"));
+        let props = yew::props!(AppProps {
+            content: SharedContent::from(content),
+            prerendered,
+        });
+        block_on(
+            LocalServerRenderer::<App>::with_props(props)
+                .hydratable(false)
+                .render(),
+        )
+    }
+
+    #[test]
+    fn a_guide_starts_with_one_step_and_closed_answers() {
+        let html = render(false);
+        assert!(html.contains("hidden=\"until-found\""));
+        assert!(html.contains("aria-pressed=\"false\""));
+        assert!(html.contains("data-testid=\"step-progress\""));
+    }
+
+    #[test]
+    fn a_prerendered_guide_starts_open_as_the_static_page_with_its_controls() {
+        let html = render(true);
+        assert!(!html.contains(" hidden"), "something is hidden");
+        assert!(!html.contains("aria-expanded=\"false\""));
+        assert!(html.contains("aria-pressed=\"true\""));
+        assert!(html.contains("<select"));
+        assert!(html.contains("<nav"));
+        assert!(html.contains("data-testid=\"faq-search\""));
     }
 }

@@ -24,6 +24,7 @@ use crate::content::{self, Content, ContentError, Region, Theme};
 
 mod fallback;
 mod fetch;
+mod tools;
 
 /// The widget's CSS, compiled in so that no extra request and no `<style>`
 /// element (blocked by a strict `style-src`) is needed.
@@ -84,11 +85,13 @@ struct Inner {
     host: HtmlElement,
     options: Options,
     root: ShadowRoot,
-    /// The element in the shadow root that the app renders into.
-    mount_point: Element,
+    /// The element in the shadow root that the app renders into, once attached.
+    mount_point: Option<Element>,
     app: Option<AppHandle<App>>,
     /// This widget's number (see [`AppProps::instance`]).
     instance: u32,
+    /// Whether it replaced the static page (see [`AppProps::prerendered`]).
+    prerendered: bool,
     /// Whether content loading has started at least once.
     started: bool,
     theme_sheet: CssStyleSheet,
@@ -125,33 +128,28 @@ impl Widget {
         let content = content::default_content().map_err(|errors| {
             JsValue::from_str(&format!("the built-in guide is invalid: {}", errors.len()))
         })?;
-        // Replace whatever an earlier mount or server-rendered markup left.
-        root.set_text_content(None);
-        let idle =
-            IDLE_APPS.with(|apps| apps.try_borrow_mut().ok().and_then(|mut apps| apps.pop()));
-        let (mount_point, idle_app) = match idle {
-            Some((mount_point, app)) => (mount_point, Some(app)),
-            None => {
-                let document = host.owner_document().ok_or("the element has no document")?;
-                let mount_point = document.create_element("div")?;
-                mount_point.set_class_name("ig-root");
-                (mount_point, None)
-            }
-        };
-        root.append_child(&mount_point)?;
+        // The static page (`infusion-guide render`): its declarative shadow
+        // root holds the guide; the app starts in the same state over it.
+        let prerendered = root.query_selector(".ig").ok().flatten().is_some();
         let instance = NEXT_INSTANCE.with(|n| {
             let next = n.get().wrapping_add(1);
             n.set(next);
             next
         });
-
+        let options = Options::from_js(&options);
+        // Over a static page made from the clinic's own content, keep it on
+        // screen until that content has loaded, instead of flashing the
+        // built-in guide in between.
+        let deferred =
+            prerendered && matches!(content_source(&host, &options), Some(Source::Url(_)));
         let inner = Rc::new(RefCell::new(Inner {
             host: host.clone(),
-            options: Options::from_js(&options),
+            options,
             root: root.clone(),
-            mount_point: mount_point.clone(),
+            mount_point: None,
             app: None,
             instance,
+            prerendered,
             started: false,
             theme_sheet,
             content,
@@ -160,15 +158,9 @@ impl Widget {
             generation: 0,
             abort: None,
         }));
-        let props = inner.borrow().props(Rc::downgrade(&inner));
-        let app = match idle_app {
-            Some(mut app) => {
-                app.update(props);
-                app
-            }
-            None => yew::Renderer::<App>::with_root_and_props(mount_point, props).render(),
-        };
-        inner.borrow_mut().app = Some(app);
+        if !deferred {
+            Inner::attach(&inner)?;
+        }
         inner.borrow().apply_theme();
         fallback::register(&root, &inner.borrow().content);
         let widget = Widget { inner };
@@ -192,15 +184,14 @@ impl Drop for Widget {
             abort.abort();
         }
         fallback::unregister(&inner.root);
-        if let Some(mut app) = inner.app.take() {
+        if let (Some(mut app), Some(mount_point)) = (inner.app.take(), inner.mount_point.take()) {
             // Idle: render nothing, leave the shadow root, wait for the next widget.
             let idle = AppProps {
                 active: false,
                 ..inner.props(Weak::new())
             };
             app.update(idle);
-            inner.mount_point.remove();
-            let mount_point = inner.mount_point.clone();
+            mount_point.remove();
             IDLE_APPS.with(|apps| match apps.try_borrow_mut() {
                 Ok(mut apps) => apps.push((mount_point, app)),
                 Err(_) => app.destroy(),
@@ -289,6 +280,8 @@ impl Inner {
             region: options.region.as_deref().and_then(Region::from_name),
             fell_back: self.fell_back,
             instance: self.instance,
+            prerendered: self.prerendered,
+            static_html: false,
             active: true,
             on_event: Callback::from(move |event: GuideEvent| {
                 if let Some(inner) = weak.upgrade() {
@@ -306,6 +299,40 @@ impl Inner {
                 }
             }),
         }
+    }
+
+    /// Puts the app into the shadow root (replacing any static page there),
+    /// reusing an idle app when there is one.
+    fn attach(this: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
+        let (root, host) = {
+            let inner = this.borrow();
+            (inner.root.clone(), inner.host.clone())
+        };
+        root.set_text_content(None);
+        let idle =
+            IDLE_APPS.with(|apps| apps.try_borrow_mut().ok().and_then(|mut apps| apps.pop()));
+        let (mount_point, idle_app) = match idle {
+            Some((mount_point, app)) => (mount_point, Some(app)),
+            None => {
+                let document = host.owner_document().ok_or("the element has no document")?;
+                let mount_point = document.create_element("div")?;
+                mount_point.set_class_name("ig-root");
+                (mount_point, None)
+            }
+        };
+        root.append_child(&mount_point)?;
+        let props = this.borrow().props(Rc::downgrade(this));
+        let app = match idle_app {
+            Some(mut app) => {
+                app.update(props);
+                app
+            }
+            None => yew::Renderer::<App>::with_root_and_props(mount_point.clone(), props).render(),
+        };
+        let mut inner = this.borrow_mut();
+        inner.mount_point = Some(mount_point);
+        inner.app = Some(app);
+        Ok(())
     }
 
     fn rerender(this: &Rc<RefCell<Inner>>) {
@@ -349,7 +376,16 @@ impl Inner {
             fallback::register(&inner.root, &inner.content);
             inner.host.clone()
         };
-        Inner::rerender(this);
+        if this.borrow().app.is_none() {
+            if let Err(error) = Inner::attach(this) {
+                web_sys::console::error_2(
+                    &"[infusion-guide] the widget could not be shown:".into(),
+                    &error,
+                );
+            }
+        } else {
+            Inner::rerender(this);
+        }
         match result {
             Ok(_) => dispatch(&host, "infusion-guide:ready", &JsValue::UNDEFINED),
             Err(failure) => {

@@ -11,6 +11,9 @@ pub mod components;
 pub mod content;
 pub mod platform;
 pub mod readability;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
+pub mod schema;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -30,6 +30,19 @@ pub struct GuideState {
     pub remember: bool,
 }
 
+impl GuideState {
+    /// The state of a guide shown whole, as the static page shows it (see
+    /// [`crate::render`]): every step at once and every question (`faq_ids`)
+    /// open. A widget mounted over that page starts here, so nothing moves.
+    pub fn everything_open(faq_ids: impl IntoIterator<Item = String>) -> GuideState {
+        GuideState {
+            all_steps: true,
+            open_faq: faq_ids.into_iter().collect(),
+            ..GuideState::default()
+        }
+    }
+}
+
 /// One change to the [`GuideState`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -160,6 +173,21 @@ mod tests {
         assert!(!state.remember);
         let state = apply(state, vec![Action::SetRemember(true), Action::ClearTicks]);
         assert!(state.remember && state.ticks.is_empty());
+    }
+
+    #[test]
+    fn everything_open_shows_all_steps_and_answers_and_nothing_else() {
+        let state = GuideState::everything_open(["a".to_owned(), "b".to_owned()]);
+        assert!(state.all_steps);
+        assert_eq!(state.open_faq.iter().collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(
+            GuideState {
+                all_steps: false,
+                open_faq: BTreeSet::new(),
+                ..state
+            },
+            GuideState::default()
+        );
     }
 
     #[test]

@@ -45,6 +45,8 @@ impl Mounted {
             on_event: Callback::from(move |e| sink.borrow_mut().push(e)),
             instance: 0,
             active: true,
+            prerendered: false,
+            static_html: false,
         };
         configure(&mut props);
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();

@@ -3,11 +3,13 @@
 //   infusion-guide.js        the loader with the wasm-bindgen glue inlined
 //   infusion_guide_bg.wasm   the module, fetched with its integrity hash
 //   integrity.json           the SRI hashes of both, for the README's snippet
+//   infusion-guide.css       the widget's styles, linked by the static page
+//                            (`infusion-guide render`) for no-JavaScript visitors
 //
 // wasm-bindgen names its output after the package (infusion-guide.js), which
 // is the loader's stable name, so the glue is read, inlined and replaced here.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -25,7 +27,7 @@ let glue = readFileSync(join(staging, 'infusion-guide.js'), 'utf8');
 if (!glue.includes(glueExport)) throw new Error(`the wasm-bindgen glue changed shape: "${glueExport}" not found`);
 glue = glue.replace(glueExport, 'export { initSync };\nconst init = __wbg_init;');
 
-const importLine = "import init, { Widget } from './infusion_guide.js';";
+const importLine = "import init, { Widget, checkContent, readabilityReport } from './infusion_guide.js';";
 let loader = readFileSync(join(source, 'web', 'infusion-guide.js'), 'utf8');
 if (!loader.includes(importLine)) throw new Error(`web/infusion-guide.js must import the glue as: ${importLine}`);
 loader = loader
@@ -38,4 +40,5 @@ rmSync(join(staging, 'infusion-guide.js'));
 writeFileSync(join(staging, 'infusion-guide.js'), bundle);
 const integrity = { version, loader: sri(Buffer.from(bundle)), wasm: wasmIntegrity };
 writeFileSync(join(staging, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');
+copyFileSync(join(source, 'styles', 'widget.css'), join(staging, 'infusion-guide.css'));
 console.log(`infusion-guide ${version}: loader ${integrity.loader}, wasm ${integrity.wasm}`);

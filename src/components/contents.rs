@@ -3,6 +3,10 @@
 //! Links move within the widget without touching the host page's URL: the
 //! click scrolls the part into view and moves focus to its heading, which is
 //! what a keyboard or screen-reader user needs after following a link.
+//!
+//! Without JavaScript no link can reach into the shadow root, so the static
+//! page has no contents list, only an invisible box of the same size that
+//! keeps the parts below in place when the widget mounts over that page.
 
 use yew::prelude::*;
 
@@ -76,6 +80,17 @@ pub fn ContentsList(props: &ContentsListProps) -> Html {
         return Html::default();
     };
     let parts = PARTS.iter().filter(|p| guide.content.shows(p.section));
+    if guide.static_html {
+        return html! {
+            <div class="ig-contents ig-reserve no-print" aria-hidden="true">
+                <ul>
+                    for part in parts {
+                        <li><span class="ig-contents-link">{ guide.word(part.word) }</span></li>
+                    }
+                </ul>
+            </div>
+        };
+    }
     html! {
         <nav class="ig-contents no-print" aria-label={guide.word("contents_label").to_owned()}>
             <ul>

@@ -1,5 +1,6 @@
 //! What every part of the guide needs: the content, the language, the
-//! heading level, the UI state, and the way to tell the host page.
+//! heading level, the UI state, the way to tell the host page, and whether
+//! the guide is the static (no-JavaScript) page.
 
 use std::rc::Rc;
 
@@ -35,6 +36,9 @@ pub struct Guide {
     pub state: UseReducerHandle<GuideState>,
     /// Reports [`GuideEvent`]s to the host page.
     pub on_event: Callback<GuideEvent>,
+    /// Whether this is the static page ([`crate::render`]): the parts leave
+    /// out the controls that do nothing without JavaScript.
+    pub static_html: bool,
 }
 
 impl PartialEq for Guide {
@@ -44,6 +48,7 @@ impl PartialEq for Guide {
             && self.level == other.level
             && self.state == other.state
             && self.on_event == other.on_event
+            && self.static_html == other.static_html
     }
 }
 

@@ -5,7 +5,8 @@
 //! finds them (and opens them, via `beforematch`); printing shows them all.
 //! A search box filters questions and answers as the patient types and
 //! announces the number of matches politely. `#faq-<id>` in the host page's
-//! URL opens that question and scrolls to it.
+//! URL opens that question and scrolls to it. The static page shows every
+//! question with its answer, without the search, the topics and the buttons.
 
 use std::rc::Rc;
 
@@ -164,43 +165,51 @@ pub fn Faq() -> Html {
     html! {
         <section class="ig-part" id="ig-faq" aria-labelledby="ig-faq-h">
             <@{h} id="ig-faq-h" tabindex="-1">{ guide.word("faq_heading") }</@>
-            <div class="ig-faq-tools no-print">
-                <label class="ig-search-label" for="ig-faq-search">{ guide.word("faq_search_label") }</label>
-                <input class="ig-search" id="ig-faq-search" type="search" autocomplete="off"
-                    value={state.query.clone()} oninput={on_search} data-testid="faq-search" />
-                if used_categories.len() > 1 {
-                    <div class="ig-topics" role="group" aria-label={guide.word("all_categories").to_owned()}>
-                        <button type="button" class="ig-chip" aria-pressed={state.category.is_none().to_string()}
-                            onclick={filter(None)}>{ guide.word("all_categories") }</button>
-                        for category in used_categories.iter() {
-                            <button type="button" class="ig-chip"
-                                aria-pressed={(state.category.as_deref() == Some(category.id.as_str())).to_string()}
-                                onclick={filter(Some(category.id.clone()))}>{ guide.text(&category.label) }</button>
-                        }
+            if !guide.static_html {
+                <div class="ig-faq-tools no-print">
+                    <label class="ig-search-label" for="ig-faq-search">{ guide.word("faq_search_label") }</label>
+                    <input class="ig-search" id="ig-faq-search" type="search" autocomplete="off"
+                        value={state.query.clone()} oninput={on_search} data-testid="faq-search" />
+                    if used_categories.len() > 1 {
+                        <div class="ig-topics" role="group" aria-label={guide.word("all_categories").to_owned()}>
+                            <button type="button" class="ig-chip" aria-pressed={state.category.is_none().to_string()}
+                                onclick={filter(None)}>{ guide.word("all_categories") }</button>
+                            for category in used_categories.iter() {
+                                <button type="button" class="ig-chip"
+                                    aria-pressed={(state.category.as_deref() == Some(category.id.as_str())).to_string()}
+                                    onclick={filter(Some(category.id.clone()))}>{ guide.text(&category.label) }</button>
+                            }
+                        </div>
+                    }
+                    <div class="ig-faq-buttons">
+                        <button type="button" class="ig-button ig-secondary" onclick={open_all} data-testid="faq-open-all">
+                            { guide.word("expand_all") }
+                        </button>
+                        <button type="button" class="ig-button ig-secondary" onclick={close_all} data-testid="faq-close-all">
+                            { guide.word("collapse_all") }
+                        </button>
                     </div>
-                }
-                <div class="ig-faq-buttons">
-                    <button type="button" class="ig-button ig-secondary" onclick={open_all} data-testid="faq-open-all">
-                        { guide.word("expand_all") }
-                    </button>
-                    <button type="button" class="ig-button ig-secondary" onclick={close_all} data-testid="faq-close-all">
-                        { guide.word("collapse_all") }
-                    </button>
+                    <p class="ig-status" role="status" aria-live="polite" data-testid="faq-status">{ status }</p>
                 </div>
-                <p class="ig-status" role="status" aria-live="polite" data-testid="faq-status">{ status }</p>
-            </div>
+            }
             <dl class="ig-faq" ref={list_ref}>
                 for (i, question) in guide.content.faq.iter().enumerate() {
                     <div class="ig-faq-item" id={format!("faq-{}", question.id)} hidden={!matches.contains(&i)} data-testid="faq-item">
                         <dt>
-                            <@{sub.clone()} class="ig-question">
-                                <button type="button" class="ig-disclosure"
-                                    aria-expanded={state.open_faq.contains(&question.id).to_string()}
-                                    aria-controls={format!("faq-{}-answer", question.id)}
-                                    onclick={toggle(&question.id)}>
+                            if guide.static_html {
+                                <@{sub.clone()} class="ig-question is-static">
                                     { guide.text(&question.question) }
-                                </button>
-                            </@>
+                                </@>
+                            } else {
+                                <@{sub.clone()} class="ig-question">
+                                    <button type="button" class="ig-disclosure"
+                                        aria-expanded={state.open_faq.contains(&question.id).to_string()}
+                                        aria-controls={format!("faq-{}-answer", question.id)}
+                                        onclick={toggle(&question.id)}>
+                                        { guide.text(&question.question) }
+                                    </button>
+                                </@>
+                            }
                         </dt>
                         { hidden_until_found(html! {
                             <dd id={format!("faq-{}-answer", question.id)} class="ig-answer" data-faq-id={question.id.clone()}>

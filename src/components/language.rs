@@ -1,4 +1,8 @@
 //! The language switcher, shown when the content carries several languages.
+//!
+//! A select cannot switch anything without JavaScript, so the static page
+//! only keeps its place: an invisible box of the same size, so that the
+//! guide's title does not move when the widget mounts over that page.
 
 use yew::prelude::*;
 
@@ -14,6 +18,20 @@ pub fn LanguageSwitcher() -> Html {
     };
     if guide.content.languages.len() < 2 {
         return Html::default();
+    }
+    if guide.static_html {
+        // Every language name in one grid cell: as wide as the select, which
+        // is as wide as its longest option.
+        return html! {
+            <div class="ig-language ig-reserve no-print" aria-hidden="true">
+                <span>{ guide.word("language") }</span>
+                <span class="ig-select-reserve">
+                    for lang in guide.content.languages.iter() {
+                        <span>{ autonym(lang) }</span>
+                    }
+                </span>
+            </div>
+        };
     }
     let onchange = {
         let guide = guide.clone();

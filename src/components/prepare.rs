@@ -3,6 +3,8 @@
 //! Ticks stay in memory only, unless the patient turns on "remember on this
 //! device"; then they are kept in the browser's local storage, and turning it
 //! off (or clearing) forgets them there too. Nothing is stored by default.
+//! The static page shows the items as a plain list: a box that cannot be
+//! ticked is no use.
 
 use std::collections::BTreeSet;
 
@@ -61,6 +63,18 @@ pub fn Prepare() -> Html {
         let guide = guide.clone();
         Callback::from(move |_: MouseEvent| guide.dispatch(Action::ClearTicks))
     };
+    if guide.static_html {
+        return html! {
+            <section class="ig-part" id="ig-prepare" aria-labelledby="ig-prepare-h">
+                <@{h} id="ig-prepare-h" tabindex="-1">{ guide.word("prepare_heading") }</@>
+                <ul class="ig-checklist-plain" data-testid="checklist">
+                    for item in guide.content.checklist.iter() {
+                        <li>{ guide.text(&item.text) }</li>
+                    }
+                </ul>
+            </section>
+        };
+    }
     html! {
         <section class="ig-part" id="ig-prepare" aria-labelledby="ig-prepare-h">
             <@{h} id="ig-prepare-h" tabindex="-1">{ guide.word("prepare_heading") }</@>
@@ -74,9 +88,11 @@ pub fn Prepare() -> Html {
                 }
             </ul>
             <div class="ig-remember no-print">
-                <input type="checkbox" class="ig-check" id="ig-remember" checked={state.remember}
-                    onchange={on_remember} data-testid="remember" />
-                <label for="ig-remember">{ guide.word("remember_on_device") }</label>
+                <span class="ig-remember-choice">
+                    <input type="checkbox" class="ig-check" id="ig-remember" checked={state.remember}
+                        onchange={on_remember} data-testid="remember" />
+                    <label for="ig-remember">{ guide.word("remember_on_device") }</label>
+                </span>
                 <button type="button" class="ig-button ig-secondary" onclick={clear}
                     disabled={state.ticks.is_empty()} data-testid="clear-ticks">
                     { guide.word("clear_ticks") }

@@ -2,7 +2,8 @@
 //!
 //! "Print these questions" prints only this list of the guide: the guide's
 //! other parts are hidden from print while the browser's print dialog is
-//! open (the host page's own content is the host page's to print).
+//! open (the host page's own content is the host page's to print). The static
+//! page has no print button (the browser's own printing prints it all).
 
 use yew::prelude::*;
 
@@ -30,9 +31,11 @@ pub fn Questions() -> Html {
                     <li>{ guide.text(&item.text) }</li>
                 }
             </ul>
-            <button type="button" class="ig-button ig-secondary no-print" onclick={print}>
-                { guide.word("print_questions") }
-            </button>
+            if !guide.static_html {
+                <button type="button" class="ig-button ig-secondary no-print" onclick={print}>
+                    { guide.word("print_questions") }
+                </button>
+            }
         </section>
     }
 }

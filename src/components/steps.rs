@@ -2,7 +2,8 @@
 //!
 //! One step at a time with "Step 3 of 7", previous and next; or all steps at
 //! once. Every step stays in the document (the others `hidden`), so printing
-//! shows them all and the current step survives a language switch.
+//! shows them all and the current step survives a language switch. The static
+//! page shows all steps, without the buttons.
 
 use yew::prelude::*;
 
@@ -72,22 +73,24 @@ pub fn Steps() -> Html {
                     </li>
                 }
             </ol>
-            <div class="ig-step-nav no-print">
-                if !state.all_steps {
-                    <button type="button" class="ig-button ig-secondary" onclick={go(current.saturating_sub(1))}
-                        disabled={current == 0} data-testid="previous-step">
-                        { guide.word("previous_step") }
+            if !guide.static_html {
+                <div class="ig-step-nav no-print">
+                    if !state.all_steps {
+                        <button type="button" class="ig-button ig-secondary" onclick={go(current.saturating_sub(1))}
+                            disabled={current == 0} data-testid="previous-step">
+                            { guide.word("previous_step") }
+                        </button>
+                        <button type="button" class="ig-button" onclick={go(current + 1)}
+                            disabled={current + 1 >= count} data-testid="next-step">
+                            { guide.word("next_step") }
+                        </button>
+                    }
+                    <button type="button" class="ig-button ig-link-button" onclick={toggle_all}
+                        aria-pressed={state.all_steps.to_string()} data-testid="toggle-all-steps">
+                        { guide.word(if state.all_steps { "show_one_step" } else { "show_all_steps" }) }
                     </button>
-                    <button type="button" class="ig-button" onclick={go(current + 1)}
-                        disabled={current + 1 >= count} data-testid="next-step">
-                        { guide.word("next_step") }
-                    </button>
-                }
-                <button type="button" class="ig-button ig-link-button" onclick={toggle_all}
-                    aria-pressed={state.all_steps.to_string()} data-testid="toggle-all-steps">
-                    { guide.word(if state.all_steps { "show_one_step" } else { "show_all_steps" }) }
-                </button>
-            </div>
+                </div>
+            }
         </section>
     }
 }
