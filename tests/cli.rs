@@ -177,7 +177,11 @@ fn no_arguments_exits_2_with_usage() {
             "{args:?}: {}",
             describe(&output)
         );
-        assert!(stderr(&output).starts_with("usage: infusion-guide check FILE..."));
+        assert!(
+            stderr(&output).contains("usage: infusion-guide <command>"),
+            "{}",
+            describe(&output)
+        );
         assert_eq!(stdout(&output), "");
     }
 }
@@ -204,7 +208,10 @@ fn an_unknown_subcommand_exits_2() {
 fn help_exits_0() {
     let output = run(&["--help"]);
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
-    assert!(stdout(&output).starts_with("usage: infusion-guide check FILE..."));
+    assert!(stdout(&output).starts_with("usage: infusion-guide <command>"));
+    for command in ["check", "schema", "render", "init"] {
+        assert!(stdout(&output).contains(command), "{command} is documented");
+    }
 }
 
 #[test]
@@ -265,4 +272,140 @@ fn position_lines_are_recognised() {
     assert!(!has_position("a.json: x", "a.json"));
     assert!(!has_position("a.json:3: x", "a.json"));
     assert!(!has_position("a.json:0:1: x", "a.json"));
+}
+
+#[test]
+fn check_readability_prints_every_part_and_warns_without_failing() {
+    let output = run(&["check", "--readability", "content/default.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let text = stdout(&output);
+    assert!(text.contains("FK grade") && text.contains("SMOG"), "{text}");
+    for part in ["guide", "steps/check-in", "faq/does-it-hurt", "disclaimer"] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    assert!(
+        text.lines().any(|l| l.starts_with("es ")),
+        "Spanish rows too"
+    );
+
+    // A part written above grade 8 is flagged, and the file still passes.
+    let dir = std::env::temp_dir().join(format!("ig-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let hard = dir.join("hard.json");
+    std::fs::write(
+        &hard,
+        r#"{ "faq": [{ "id": "does-it-hurt", "answer": { "en": "Intravenous administration of anaesthetic pharmaceuticals necessitates comprehensive physiological monitoring, considerable institutional infrastructure and multidisciplinary collaboration." } }] }"#,
+    )
+    .expect("write");
+    let hard = hard.to_string_lossy().into_owned();
+    let output = run(&["check", "--readability", &hard]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert!(
+        stdout(&output).contains("warning: faq/does-it-hurt (en) reads at grade"),
+        "{}",
+        describe(&output)
+    );
+}
+
+#[test]
+fn schema_prints_json() {
+    let output = run(&["schema"]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let text = stdout(&output);
+    let parsed = infusion_guide::content::json::parse(&text);
+    assert!(parsed.is_ok(), "not JSON: {parsed:?}");
+    assert!(text.contains("\"$schema\""), "{text}");
+}
+
+#[test]
+fn render_prints_the_static_guide_and_checks_its_arguments() {
+    let output = run(&["render", "examples/clinic.json", "--lang", "es"]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let html = stdout(&output);
+    assert!(
+        html.starts_with("<template shadowrootmode=\"open\">"),
+        "{html}"
+    );
+    assert!(html.contains("+1 555 010 0199"), "the clinic's phone");
+    for args in [
+        &["render", "examples/clinic.json"][..],
+        &["render", "examples/clinic.json", "--lang", "fr"][..],
+        &["render", "--lang", "en"][..],
+        &[
+            "render",
+            "examples/clinic.json",
+            "--lang",
+            "en",
+            "--heading-level",
+            "9",
+        ][..],
+    ] {
+        let output = run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            describe(&output)
+        );
+    }
+    let output = run(&["render", "tests/fixtures/bad-types.json", "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+}
+
+#[test]
+fn init_writes_a_valid_starter_and_never_overwrites() {
+    let dir = std::env::temp_dir().join(format!("ig-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("our-guide.json").to_string_lossy().into_owned();
+    let args = [
+        "init",
+        "--name",
+        "Lakeside Clinic",
+        "--phone",
+        "+44 20 7946 0000",
+        "--region",
+        "uk",
+        "--output",
+        &file,
+    ];
+    let output = run(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let check = run(&["check", &file]);
+    assert_eq!(check.status.code(), Some(0), "{}", describe(&check));
+    let written = std::fs::read_to_string(&file).expect("the file");
+    assert!(
+        written.contains("Lakeside Clinic") && written.contains("\"uk\""),
+        "{written}"
+    );
+
+    let again = run(&args);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "never overwrites: {}",
+        describe(&again)
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("the file"), written);
+
+    let printed = run(&["init", "--name", "A", "--phone", "555 0100"]);
+    assert_eq!(printed.status.code(), Some(0), "{}", describe(&printed));
+    assert!(stdout(&printed).contains("\"phone\": \"555 0100\""));
+
+    for bad in [
+        &["init", "--phone", "555 0100"][..],
+        &["init", "--name", "A"][..],
+        &["init", "--name", "A", "--phone", "not a number"][..],
+        &[
+            "init", "--name", "A", "--phone", "555 0100", "--colour", "red",
+        ][..],
+    ] {
+        let output = run(bad);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{bad:?}: {}",
+            describe(&output)
+        );
+    }
 }

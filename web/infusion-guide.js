@@ -10,7 +10,7 @@
 // Rust (src/embed.rs); this file bridges the element lifecycle, which Rust
 // cannot subclass, and the JavaScript API.
 
-import init, { Widget } from './infusion_guide.js';
+import init, { Widget, checkContent, readabilityReport } from './infusion_guide.js';
 
 const VERSION = '__INFUSION_GUIDE_VERSION__';
 const WASM_INTEGRITY = '__INFUSION_GUIDE_WASM_INTEGRITY__';
@@ -199,10 +199,22 @@ if (!(window.InfusionGuide && window.InfusionGuide.version)) {
 
   // Calls queued by the stub snippet before this file loaded (see README).
   const queued = window.InfusionGuide?.q ?? [];
+  /** Runs `tool` once the module has started; rejects if it could not. */
+  const whenStarted = (tool) => (text) =>
+    started.then((ok) => {
+      if (!ok) throw new Error('infusion-guide could not start');
+      return tool(String(text));
+    });
   const api = {
     version: VERSION,
     mount,
     scan,
+    /** Resolves to true once the module has started (false if it could not). */
+    ready: started,
+    /** The problems in a clinic's content JSON text, as `infusion-guide check` finds them. */
+    checkContent: whenStarted(checkContent),
+    /** Reading levels per part and language of a valid content JSON text, or null. */
+    readability: whenStarted(readabilityReport),
     /** Numbers for tests and benchmarks: live widgets and wasm memory. */
     stats: () => ({ wasmMemoryBytes: typeof wasm === 'object' && wasm?.memory ? wasm.memory.buffer.byteLength : null }),
   };

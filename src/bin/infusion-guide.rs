@@ -1,69 +1,293 @@
 //! `infusion-guide`: the command-line tool for clinics' content files.
 //!
 //! ```text
-//! cargo run --release --bin infusion-guide -- check FILE...
+//! cargo run --release --bin infusion-guide -- check [--readability] FILE...
+//! cargo run --release --bin infusion-guide -- schema
+//! cargo run --release --bin infusion-guide -- render FILE --lang LANG [--heading-level N] [--css-href URL]
+//! cargo run --release --bin infusion-guide -- init --name NAME --phone PHONE [--email ...] [--output FILE]
 //! ```
 //!
 //! `check` merges each file onto the built-in guide and validates it, printing
 //! one line per problem, `FILE:LINE:COLUMN: PATH: message`, as a compiler does,
-//! so editors can jump to it. Exit status: 0 when every file is valid, 1 when
-//! any is invalid, 2 when a file cannot be read or the arguments are wrong.
+//! so editors can jump to it. Exit status, for every subcommand: 0 on
+//! success, 1 when a content file is invalid, 2 when a file cannot be read or
+//! written or the arguments are wrong.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
+use std::rc::Rc;
 
-const USAGE: &str = "usage: infusion-guide check FILE...
+use infusion_guide::content::{self, Content, SectionReadability};
 
-Checks clinic content files: each is merged onto the built-in guide and
-validated. Prints one line per problem (FILE:LINE:COLUMN: PATH: message).
-Exit status: 0 all valid, 1 some invalid, 2 unreadable file or bad arguments.";
+const USAGE: &str = "usage: infusion-guide <command> ...
+
+  check [--readability] FILE...
+      Merge each content file onto the built-in guide and validate it. One line
+      per problem: FILE:LINE:COLUMN: PATH: message. With --readability, also
+      print the reading level of every part in every language, and warn (not
+      fail) about parts above grade 8.
+  schema
+      Print the JSON Schema of the content format (for editors like VS Code).
+  render FILE --lang LANG [--heading-level N] [--css-href URL]
+      Print the whole guide as static HTML, to paste inside <infusion-guide>:
+      patients without JavaScript and search engines see the full guide.
+  init --name NAME --phone PHONE [--email EMAIL] [--website URL]
+       [--booking-url URL] [--region us|uk|other] [--output FILE]
+      Write a starter content file for a new clinic (to FILE, or print it).
+
+Exit status: 0 success, 1 invalid content, 2 unreadable file or bad arguments.";
+
+/// A command-line failure: what to tell the user, and the exit status.
+struct Failure(u8, String);
+
+fn usage(problem: impl Into<String>) -> Failure {
+    Failure(2, format!("{}\n\n{USAGE}", problem.into()))
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let code = match args.split_first() {
-        Some((command, files)) if command == "check" && !files.is_empty() => check(files),
-        Some((flag, _)) if flag == "--help" || flag == "-h" => {
-            println!("{USAGE}");
-            0
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            2
-        }
+    let result = match args.split_first() {
+        Some((command, rest)) => match command.as_str() {
+            "check" => check(rest),
+            "schema" if rest.is_empty() => schema(),
+            "render" => render(rest),
+            "init" => init(rest),
+            "--help" | "-h" | "help" => {
+                println!("{USAGE}");
+                Ok(0)
+            }
+            other => Err(usage(format!("unknown command or arguments: {other}"))),
+        },
+        None => Err(usage("no command given")),
     };
-    ExitCode::from(code)
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure(code, message)) => {
+            eprintln!("infusion-guide: {message}");
+            ExitCode::from(code)
+        }
+    }
 }
 
-fn check(files: &[String]) -> u8 {
+/// Named options (`--name value`) and flags (`--readability`) after a command.
+struct Args {
+    values: BTreeMap<String, String>,
+    flags: Vec<String>,
+    positional: Vec<String>,
+}
+
+impl Args {
+    fn parse(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Args, Failure> {
+        let mut parsed = Args {
+            values: BTreeMap::new(),
+            flags: Vec::new(),
+            positional: Vec::new(),
+        };
+        let mut iter = args.iter();
+        while let Some(arg) = iter.next() {
+            if let Some(name) = arg.strip_prefix("--") {
+                if with_value.contains(&name) {
+                    let value = iter
+                        .next()
+                        .ok_or_else(|| usage(format!("--{name} needs a value")))?;
+                    parsed.values.insert(name.to_owned(), value.clone());
+                } else if flags.contains(&name) {
+                    parsed.flags.push(name.to_owned());
+                } else {
+                    return Err(usage(format!("unknown option --{name}")));
+                }
+            } else {
+                parsed.positional.push(arg.clone());
+            }
+        }
+        Ok(parsed)
+    }
+
+    fn value(&self, name: &str) -> Option<&str> {
+        self.values.get(name).map(String::as_str)
+    }
+}
+
+fn read(file: &str) -> Result<Vec<u8>, Failure> {
+    std::fs::read(file).map_err(|e| Failure(2, format!("{file}: cannot read the file: {e}")))
+}
+
+fn check(args: &[String]) -> Result<u8, Failure> {
+    let args = Args::parse(args, &[], &["readability"])?;
+    if args.positional.is_empty() {
+        return Err(usage("check needs at least one file"));
+    }
+    let readability = args.flags.iter().any(|f| f == "readability");
     let mut worst = 0;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for file in files {
-        let bytes = match std::fs::read(file) {
+    for file in &args.positional {
+        let bytes = match read(file) {
             Ok(bytes) => bytes,
-            Err(error) => {
-                eprintln!("{file}: cannot read the file: {error}");
-                worst = 2;
+            Err(Failure(code, message)) => {
+                eprintln!("infusion-guide: {message}");
+                worst = worst.max(code);
                 continue;
             }
         };
-        match infusion_guide::content::load_clinic_bytes(&bytes) {
-            Ok(_) => {
+        match content::load_clinic_bytes(&bytes) {
+            Ok(content) => {
                 let _ = writeln!(out, "{file}: ok");
+                if readability {
+                    let _ = write!(out, "{}", readability_table(file, &content));
+                }
             }
             Err(errors) => {
                 for error in &errors {
                     let _ = writeln!(out, "{}", error.to_line(file));
                 }
-                let _ = writeln!(
-                    out,
-                    "{file}: {} problem{}",
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" }
-                );
+                let plural = if errors.len() == 1 { "" } else { "s" };
+                let _ = writeln!(out, "{file}: {} problem{plural}", errors.len());
                 worst = worst.max(1);
             }
         }
     }
-    worst
+    Ok(worst)
+}
+
+/// The reading level of every part in every language, and a warning line per
+/// part above grade 8.
+fn readability_table(file: &str, content: &Content) -> String {
+    let rows = content.readability();
+    let mut table = format!(
+        "\n{:<6} {:<40} {:>6} {:>9} {:>6}\n",
+        "lang", "part", "words", "FK grade", "SMOG"
+    );
+    let score = |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{v:.1}"));
+    for row in &rows {
+        table.push_str(&format!(
+            "{:<6} {:<40} {:>6} {:>9} {:>6}{}\n",
+            row.lang,
+            row.section,
+            row.stats.words,
+            score(row.stats.flesch_kincaid_grade()),
+            score(row.stats.smog()),
+            if row.too_hard() {
+                "  above grade 8"
+            } else {
+                ""
+            }
+        ));
+    }
+    table.push('\n');
+    for row in rows.iter().filter(|r| r.too_hard()) {
+        table.push_str(&format!(
+            "{file}: warning: {} ({}) reads at grade {}; aim for 6, stay at or below {}\n",
+            row.section,
+            row.lang,
+            score(row.stats.flesch_kincaid_grade()),
+            SectionReadability::WARN_ABOVE_GRADE
+        ));
+    }
+    table
+}
+
+fn schema() -> Result<u8, Failure> {
+    print!("{}", infusion_guide::schema::content_schema());
+    Ok(0)
+}
+
+fn render(args: &[String]) -> Result<u8, Failure> {
+    let args = Args::parse(args, &["lang", "heading-level", "css-href"], &[])?;
+    let [file] = args.positional.as_slice() else {
+        return Err(usage("render needs exactly one content file"));
+    };
+    let lang = args
+        .value("lang")
+        .ok_or_else(|| usage("render needs --lang, for example --lang en"))?;
+    let heading_level = match args.value("heading-level") {
+        None => 2,
+        Some(level) => level
+            .parse::<u8>()
+            .ok()
+            .filter(|l| (1..=4).contains(l))
+            .ok_or_else(|| usage("--heading-level is a number from 1 to 4"))?,
+    };
+    let css_href = args.value("css-href").unwrap_or("infusion-guide.css");
+    let content = match content::load_clinic_bytes(&read(file)?) {
+        Ok(content) => content,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("{}", error.to_line(file));
+            }
+            return Ok(1);
+        }
+    };
+    if !content.languages.iter().any(|l| l == lang) {
+        return Err(usage(format!(
+            "the content has no language \"{lang}\"; it has: {}",
+            content.languages.join(", ")
+        )));
+    }
+    let html =
+        infusion_guide::render::render_static(Rc::new(content), lang, heading_level, css_href);
+    println!("{html}");
+    Ok(0)
+}
+
+fn init(args: &[String]) -> Result<u8, Failure> {
+    let args = Args::parse(
+        args,
+        &[
+            "name",
+            "phone",
+            "email",
+            "website",
+            "booking-url",
+            "region",
+            "output",
+        ],
+        &[],
+    )?;
+    if !args.positional.is_empty() {
+        return Err(usage(format!(
+            "unexpected argument: {}",
+            args.positional.join(" ")
+        )));
+    }
+    let starter = content::StarterClinic {
+        name: args
+            .value("name")
+            .ok_or_else(|| usage("init needs --name"))?,
+        phone: args
+            .value("phone")
+            .ok_or_else(|| usage("init needs --phone"))?,
+        email: args.value("email"),
+        website: args.value("website"),
+        booking_url: args.value("booking-url"),
+        region: args.value("region").unwrap_or("us"),
+    };
+    let text = starter.to_json();
+    // The starter must itself be valid, so a typo in a flag is caught now.
+    if let Err(errors) = content::load_clinic(&text) {
+        for error in &errors {
+            eprintln!("infusion-guide: {}", error);
+        }
+        return Err(usage("the values given do not make a valid content file"));
+    }
+    match args.value("output") {
+        None => print!("{text}"),
+        Some(path) => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .map_err(|e| {
+                    Failure(
+                        2,
+                        format!("{path}: cannot create the file (it is never overwritten): {e}"),
+                    )
+                })?;
+            file.write_all(text.as_bytes())
+                .map_err(|e| Failure(2, format!("{path}: cannot write: {e}")))?;
+            eprintln!("Wrote {path}. Check it with: infusion-guide check {path}");
+        }
+    }
+    Ok(0)
 }

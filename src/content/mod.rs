@@ -7,18 +7,20 @@
 //! it, and it is tested natively.
 
 pub mod crisis;
-mod decode;
+pub(crate) mod decode;
 pub mod error;
 pub mod json;
-mod merge;
+pub(crate) mod merge;
 pub mod model;
 pub mod rich;
 pub mod search;
+mod starter;
 
 use std::rc::Rc;
 
 pub use error::{ContentError, ErrorKind};
 pub use model::*;
+pub use starter::StarterClinic;
 
 /// The built-in default guide (English and Spanish), as shipped.
 pub const DEFAULT_JSON: &str = include_str!("../../content/default.json");

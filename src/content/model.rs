@@ -165,9 +165,52 @@ impl Content {
         sections
     }
 
+    /// Reading-level counts of each part of the guide in each language,
+    /// as `(language, section, counts)`, for the CLI and the editor. The
+    /// formulas are made for English; other languages get the same counts as
+    /// a rough guide.
+    pub fn readability(&self) -> Vec<SectionReadability> {
+        self.languages
+            .iter()
+            .flat_map(|lang| {
+                self.sections(lang)
+                    .into_iter()
+                    .map(move |(section, text)| SectionReadability {
+                        lang: lang.clone(),
+                        section,
+                        stats: crate::readability::stats(&text),
+                    })
+            })
+            .collect()
+    }
+
     /// Whether the clinic shows `section`.
     pub fn shows(&self, section: Section) -> bool {
         !self.hidden.contains(&section)
+    }
+}
+
+/// The reading level of one part of the guide in one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionReadability {
+    /// The language of the text.
+    pub lang: String,
+    /// The part (`guide`, `steps/<id>`, `faq/<id>`, ...; see [`Content::sections`]).
+    pub section: String,
+    /// Its counts; the scores are methods of [`crate::readability::TextStats`].
+    pub stats: crate::readability::TextStats,
+}
+
+impl SectionReadability {
+    /// Grades above this are flagged: patient material should stay at or
+    /// below grade 8 (NIH), aiming for 6.
+    pub const WARN_ABOVE_GRADE: f64 = 8.0;
+
+    /// Whether the Flesch-Kincaid grade is above [`Self::WARN_ABOVE_GRADE`].
+    pub fn too_hard(&self) -> bool {
+        self.stats
+            .flesch_kincaid_grade()
+            .is_some_and(|g| g > Self::WARN_ABOVE_GRADE)
     }
 }
 

@@ -1,0 +1,71 @@
+//! Content tools for the clinic's editor page (`editor.html`): the same
+//! validation and reading-level figures as the command-line tool, exposed to
+//! JavaScript as `InfusionGuide.checkContent(text)` and
+//! `InfusionGuide.readability(text)` by the loader.
+
+use wasm_bindgen::prelude::*;
+
+use crate::content::{self, json::Pos};
+
+fn set(object: &js_sys::Object, key: &str, value: JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
+}
+
+fn position(pos: Option<Pos>, pick: fn(Pos) -> u32) -> JsValue {
+    pos.map_or(JsValue::NULL, |p| JsValue::from(pick(p)))
+}
+
+/// Checks a clinic's content file exactly as `infusion-guide check` does:
+/// returns the problems, `[{ message, path, line, column, kind }]`, empty
+/// when the file is valid.
+#[wasm_bindgen(js_name = checkContent)]
+pub fn check_content(text: &str) -> js_sys::Array {
+    let problems = js_sys::Array::new();
+    if let Err(errors) = content::load_clinic(text) {
+        for error in errors {
+            let item = js_sys::Object::new();
+            set(&item, "message", JsValue::from_str(&error.message));
+            set(&item, "path", JsValue::from_str(&error.path));
+            set(&item, "line", position(error.pos, |p| p.line));
+            set(&item, "column", position(error.pos, |p| p.column));
+            set(
+                &item,
+                "kind",
+                JsValue::from_str(&format!("{:?}", error.kind)),
+            );
+            problems.push(&item);
+        }
+    }
+    problems
+}
+
+/// Reading levels of a valid clinic content file (merged onto the default):
+/// `[{ lang, section, words, sentences, grade, smog, ease, tooHard }]`, or
+/// `null` when the file is not valid.
+#[wasm_bindgen(js_name = readabilityReport)]
+pub fn readability_report(text: &str) -> JsValue {
+    let Ok(content) = content::load_clinic(text) else {
+        return JsValue::NULL;
+    };
+    let rows = js_sys::Array::new();
+    for row in content.readability() {
+        let item = js_sys::Object::new();
+        let score = |value: Option<f64>| {
+            value.map_or(JsValue::NULL, |v| JsValue::from((v * 10.0).round() / 10.0))
+        };
+        set(&item, "lang", JsValue::from_str(&row.lang));
+        set(&item, "section", JsValue::from_str(&row.section));
+        set(&item, "words", JsValue::from(row.stats.words as u32));
+        set(
+            &item,
+            "sentences",
+            JsValue::from(row.stats.sentences as u32),
+        );
+        set(&item, "grade", score(row.stats.flesch_kincaid_grade()));
+        set(&item, "smog", score(row.stats.smog()));
+        set(&item, "ease", score(row.stats.flesch_reading_ease()));
+        set(&item, "tooHard", JsValue::from_bool(row.too_hard()));
+        rows.push(&item);
+    }
+    rows.into()
+}
