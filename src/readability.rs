@@ -471,9 +471,17 @@ impl NextPositions {
         };
         for i in (0..n).rev() {
             let c = chars[i];
-            next.close_bracket[i] = if c == ']' { i } else { next.close_bracket[i + 1] };
+            next.close_bracket[i] = if c == ']' {
+                i
+            } else {
+                next.close_bracket[i + 1]
+            };
             next.close_paren[i] = if c == ')' { i } else { next.close_paren[i + 1] };
-            next.space[i] = if c.is_whitespace() { i } else { next.space[i + 1] };
+            next.space[i] = if c.is_whitespace() {
+                i
+            } else {
+                next.space[i + 1]
+            };
         }
         next
     }
@@ -584,7 +592,10 @@ mod tests {
         // (NextPositions); this pins the results on such input.
         let counts = stats(&"[".repeat(200_000));
         assert!(counts.words <= 1);
-        let text = format!("{}[link](https://a.org) and more", "[ ](x y) ".repeat(20_000));
+        let text = format!(
+            "{}[link](https://a.org) and more",
+            "[ ](x y) ".repeat(20_000)
+        );
         assert!(stats(&text).words > 0);
         assert_eq!(stats("see [the site](https://a.org) now").words, 4);
     }
