@@ -6,6 +6,11 @@
 
 use super::json::{Node, Pos, Value};
 
+/// Where a starter file looks for its JSON Schema: next to it, where the
+/// README says to copy `dist/content.schema.json`, so editors such as VS Code
+/// complete and check fields while the clinic types.
+pub const STARTER_SCHEMA_PATH: &str = "content.schema.json";
+
 /// What `init` knows about a new clinic.
 #[derive(Clone, Copy, Debug)]
 pub struct StarterClinic<'a> {
@@ -51,7 +56,7 @@ impl StarterClinic<'_> {
         }
         format!(
             "{{\n  \"$schema\": {},\n  \"format\": 1,\n  \"clinic\": {{\n{}\n  }},\n  \"crisis\": {{ \"region\": {} }}\n}}\n",
-            quote(crate::schema::SCHEMA_ID),
+            quote(STARTER_SCHEMA_PATH),
             clinic.join(",\n"),
             quote(self.region)
         )
