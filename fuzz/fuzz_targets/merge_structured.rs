@@ -18,15 +18,8 @@ use infusion_guide::content::{self, json};
 use infusion_guide::readability;
 use libfuzzer_sys::fuzz_target;
 
-/// The lists of items with ids (the merge's `ID_LISTS`).
-const LISTS: &[&str] = &[
-    "steps",
-    "timeline",
-    "faq_categories",
-    "faq",
-    "checklist",
-    "questions_to_ask",
-];
+/// The lists of items with ids.
+const LISTS: &[&str] = infusion_guide::content::ID_LISTS;
 
 /// Each id-list of the default: its name, its ids and the field names its
 /// items use, read from `content::DEFAULT_JSON` once.

@@ -87,31 +87,15 @@ fn render_inline(inline: &Inline) -> Html {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use std::future::Future;
-    use std::pin::pin;
-    use std::task::{Context, Poll, Waker};
 
     use yew::LocalServerRenderer;
 
     use super::*;
     use crate::content::rich::tests::read_payloads;
     use crate::content::rich::{parse, RichText};
-
-    /// Runs a future that needs no runtime to completion. Rendering a
-    /// component without suspense finishes on the first poll or few; a
-    /// future that keeps pending is a bug in the test.
-    fn block_on<F: Future>(future: F) -> F::Output {
-        let mut future = pin!(future);
-        let mut context = Context::from_waker(Waker::noop());
-        for _ in 0..1_000 {
-            if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
-                return output;
-            }
-        }
-        panic!("server rendering did not finish");
-    }
+    use crate::render::block_on;
 
     fn render(text: RichText) -> String {
         let props = RichTextViewProps {

@@ -13,7 +13,7 @@ use super::error::{ContentError, ErrorKind};
 use super::json::{Member, Node, Pos, Value};
 
 /// The top-level lists whose items have ids and merge by id.
-pub(crate) const ID_LISTS: &[&str] = &[
+pub const ID_LISTS: &[&str] = &[
     "steps",
     "timeline",
     "faq_categories",

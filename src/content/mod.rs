@@ -19,6 +19,7 @@ mod starter;
 use std::rc::Rc;
 
 pub use error::{ContentError, ErrorKind};
+pub use merge::ID_LISTS;
 pub use model::*;
 pub use starter::StarterClinic;
 
