@@ -943,6 +943,15 @@ fn low_contrast_theme_is_reported() {
     );
     assert!(errors.iter().all(|e| e.message.contains("contrast")));
 
+    // Just under the line (4.48 to 1) is written rounded down, never as a passing 4.5.
+    let errors = load_err(r##"{ "theme": { "text": "#777777" } }"##);
+    assert_eq!(errors.len(), 1, "{}", lines(&errors));
+    assert!(
+        errors[0].message.contains("a contrast of 4.4 to 1"),
+        "{}",
+        errors[0].message
+    );
+
     // Readable pairs load.
     let content = load_ok(r##"{ "theme": { "accent": "#0b5d4b", "text": "#222" } }"##);
     assert_eq!(content.theme.text, "#222222");

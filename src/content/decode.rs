@@ -844,12 +844,16 @@ impl Decoder {
                         .map(|n| n.pos)
                         .find(|pos| pos.line > 0)
                         .unwrap_or(node.pos);
+                    // Rounded down to a tenth, so 4.48 reads "4.4", never a passing "4.5";
+                    // and written with integers, which keeps float formatting out of the wasm.
+                    let tenths = (ratio * 10.0) as u32;
+                    let (whole, tenth) = (tenths / 10, tenths % 10);
                     self.error(
                         ErrorKind::Invalid,
                         &f.path(fg_key),
                         pos,
                         format!(
-                            "{fg} on {bg} ({bg_key}) has a contrast of {ratio:.1} to 1; patients need at least 4.5 to 1 to read it"
+                            "{fg} on {bg} ({bg_key}) has a contrast of {whole}.{tenth} to 1; patients need at least 4.5 to 1 to read it"
                         ),
                     );
                 }
