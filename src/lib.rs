@@ -15,6 +15,7 @@ pub mod readability;
 pub mod render;
 pub mod schema;
 pub mod state;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;

@@ -244,11 +244,8 @@ fn part_syllables(part: &str) -> usize {
     }
     // Letters only, lowercase, apostrophes (straight or curly) dropped. Digits
     // mixed with letters ("3rd", "24h") are ignored here.
-    let letters: Vec<char> = part
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let letters: String = part.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = crate::text::lowercase(&letters).chars().collect();
     let word: String = letters.iter().collect();
     if let Some(n) = exception(&word) {
         return n;

@@ -91,7 +91,7 @@ fn from_clinic(pos: Pos) -> Option<Pos> {
 
 /// The known name closest to `unknown`, when it is close enough to be a typo.
 pub(crate) fn did_you_mean<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
-    let unknown = unknown.to_lowercase();
+    let unknown = crate::text::lowercase(unknown);
     known
         .iter()
         .map(|candidate| (edit_distance(&unknown, candidate), *candidate))

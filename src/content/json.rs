@@ -601,10 +601,7 @@ impl Parser<'_> {
             }
             self.skip_digits();
         }
-        let number = self
-            .text
-            .get(start..self.i)
-            .and_then(|literal| literal.parse::<f64>().ok());
+        let number = self.text.get(start..self.i).map(crate::text::parse_decimal);
         match number {
             Some(n) if n.is_finite() => Ok(n),
             _ => Err(self.error_at(start, "number is too large".to_owned())),

@@ -1078,13 +1078,9 @@ fn normalize(label: &str) -> Option<String> {
     {
         return None;
     }
-    Some(
-        label
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase(),
-    )
+    Some(crate::text::lowercase(
+        &label.split_whitespace().collect::<Vec<_>>().join(" "),
+    ))
 }
 
 /// Where the next run of exactly `n` backticks starts in `s`.

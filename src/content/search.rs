@@ -46,8 +46,8 @@ impl SearchIndex {
 
 /// Lowercase, with the accents of Latin letters removed.
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
+    crate::text::lowercase(text)
+        .chars()
         .map(|c| match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
             'é' | 'è' | 'ê' | 'ë' => 'e',
