@@ -210,19 +210,8 @@ impl Decoder {
         key: &str,
         read: impl FnOnce(&mut Self, &'n Node, &str) -> Option<T>,
     ) -> Option<T> {
-        let path = fields.path(key);
-        match fields.get(key) {
-            Some(node) if !node.value.is_null() => read(self, node, &path),
-            _ => {
-                self.error(
-                    ErrorKind::Missing,
-                    &path,
-                    fields.node.pos,
-                    format!("the field \"{key}\" is required here"),
-                );
-                None
-            }
-        }
+        let (node, path) = self.field(fields, key, true)?;
+        read(self, node, &path)
     }
 
     /// An optional field: absent or `null` is `None`.
@@ -232,11 +221,35 @@ impl Decoder {
         key: &str,
         read: impl FnOnce(&mut Self, &'n Node, &str) -> Option<T>,
     ) -> Option<T> {
+        let (node, path) = self.field(fields, key, false)?;
+        read(self, node, &path)
+    }
+
+    /// A field's value (not `null`) and path; reports it missing when `required`.
+    /// Kept apart from the generic `required` and `optional`, so the wasm
+    /// carries one copy of it rather than one per field.
+    #[inline(never)]
+    fn field<'n>(
+        &mut self,
+        fields: &Fields<'n>,
+        key: &str,
+        required: bool,
+    ) -> Option<(&'n Node, String)> {
         let path = fields.path(key);
-        fields
-            .get(key)
-            .filter(|node| !node.value.is_null())
-            .and_then(|node| read(self, node, &path))
+        match fields.get(key) {
+            Some(node) if !node.value.is_null() => Some((node, path)),
+            _ => {
+                if required {
+                    self.error(
+                        ErrorKind::Missing,
+                        &path,
+                        fields.node.pos,
+                        format!("the field \"{key}\" is required here"),
+                    );
+                }
+                None
+            }
+        }
     }
 
     /// A plain string value, trimmed.
