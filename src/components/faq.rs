@@ -17,6 +17,7 @@ use crate::platform;
 use crate::state::Action;
 
 use super::context::{use_guide, GuideEvent};
+use super::rich_text::render_rich;
 
 /// The questions and answers, with search, topics, open all and close all.
 #[component]
@@ -98,6 +99,23 @@ pub fn Faq() -> Html {
         });
     }
 
+    // One callback for every question, the same on every render, so that a
+    // question whose props did not change is not rendered again: typing in
+    // the search box with 1,000 questions re-renders only those shown or hidden.
+    let on_toggle = use_callback(
+        guide
+            .as_ref()
+            .map(|g| (g.state.dispatcher(), g.on_event.clone())),
+        |(id, opening): (String, bool), deps| {
+            if let Some((dispatcher, on_event)) = deps {
+                dispatcher.dispatch(Action::ToggleFaq(id.clone()));
+                if opening {
+                    on_event.emit(GuideEvent::FaqOpen(id));
+                }
+            }
+        },
+    );
+
     let Some(guide) = guide else {
         return Html::default();
     };
@@ -125,17 +143,19 @@ pub fn Faq() -> Html {
         let guide = guide.clone();
         Callback::from(move |_: MouseEvent| guide.dispatch(Action::CloseAll))
     };
-    let toggle = |id: &str| {
-        let guide = guide.clone();
-        let id = id.to_owned();
-        Callback::from(move |_: MouseEvent| {
-            let opening = !guide.state.open_faq.contains(&id);
-            guide.dispatch(Action::ToggleFaq(id.clone()));
-            if opening {
-                guide.on_event.emit(GuideEvent::FaqOpen(id.clone()));
-            }
-        })
+    let item = ItemShared {
+        content: guide.content.clone(),
+        lang: guide.lang.clone(),
+        heading: AttrValue::from(sub),
+        static_html: guide.static_html,
+        on_toggle: on_toggle.clone(),
     };
+    let mut visible = vec![false; guide.content.faq.len()];
+    for &i in &matches {
+        if let Some(v) = visible.get_mut(i) {
+            *v = true;
+        }
+    }
     let filter = |category: Option<String>| {
         let guide = guide.clone();
         Callback::from(move |_: MouseEvent| {
@@ -193,33 +213,91 @@ pub fn Faq() -> Html {
                 </div>
             }
             <dl class="ig-faq" ref={list_ref}>
-                for (i, question) in guide.content.faq.iter().enumerate() {
-                    <div class="ig-faq-item" id={format!("faq-{}", question.id)} hidden={!matches.contains(&i)} data-testid="faq-item">
-                        <dt>
-                            if guide.static_html {
-                                <@{sub.clone()} class="ig-question is-static">
-                                    { guide.text(&question.question) }
-                                </@>
-                            } else {
-                                <@{sub.clone()} class="ig-question">
-                                    <button type="button" class="ig-disclosure"
-                                        aria-expanded={state.open_faq.contains(&question.id).to_string()}
-                                        aria-controls={format!("faq-{}-answer", question.id)}
-                                        onclick={toggle(&question.id)}>
-                                        { guide.text(&question.question) }
-                                    </button>
-                                </@>
-                            }
-                        </dt>
-                        { hidden_until_found(html! {
-                            <dd id={format!("faq-{}-answer", question.id)} class="ig-answer" data-faq-id={question.id.clone()}>
-                                { guide.rich(&question.answer) }
-                            </dd>
-                        }, !state.open_faq.contains(&question.id)) }
-                    </div>
+                for (index, question) in guide.content.faq.iter().enumerate() {
+                    <FaqItem key={question.id.as_str()} shared={item.clone()} {index}
+                        open={state.open_faq.contains(&question.id)}
+                        visible={visible.get(index).copied().unwrap_or(false)} />
                 }
             </dl>
         </section>
+    }
+}
+
+/// What every question shares: equal across renders unless the content, the
+/// language or the heading level changed.
+#[derive(Clone)]
+struct ItemShared {
+    content: Rc<crate::content::Content>,
+    lang: AttrValue,
+    heading: AttrValue,
+    static_html: bool,
+    /// `(id, opening)` when the patient opens or closes a question.
+    on_toggle: Callback<(String, bool)>,
+}
+
+impl PartialEq for ItemShared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.content, &other.content)
+            && self.lang == other.lang
+            && self.heading == other.heading
+            && self.static_html == other.static_html
+            && self.on_toggle == other.on_toggle
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+struct FaqItemProps {
+    shared: ItemShared,
+    /// The question's place in `content.faq`.
+    index: usize,
+    open: bool,
+    /// Whether it matches the search and the topic.
+    visible: bool,
+}
+
+/// One question and its answer. It reads no context, so it renders again
+/// only when its own props change.
+#[component]
+fn FaqItem(props: &FaqItemProps) -> Html {
+    let FaqItemProps {
+        shared,
+        index,
+        open,
+        visible,
+    } = props;
+    let content = &shared.content;
+    let Some(question) = content.faq.get(*index) else {
+        return Html::default();
+    };
+    let fallback = content.fallback_language.as_str();
+    let title = question.question.get(&shared.lang, fallback);
+    let heading = shared.heading.to_string();
+    let toggle = {
+        let (on_toggle, id, open) = (shared.on_toggle.clone(), question.id.clone(), *open);
+        Callback::from(move |_: MouseEvent| on_toggle.emit((id.clone(), !open)))
+    };
+    html! {
+        <div class="ig-faq-item" id={format!("faq-{}", question.id)} hidden={!visible} data-testid="faq-item">
+            <dt>
+                if shared.static_html {
+                    <@{heading} class="ig-question is-static">{ title }</@>
+                } else {
+                    <@{heading} class="ig-question">
+                        <button type="button" class="ig-disclosure"
+                            aria-expanded={open.to_string()}
+                            aria-controls={format!("faq-{}-answer", question.id)}
+                            onclick={toggle}>
+                            { title }
+                        </button>
+                    </@>
+                }
+            </dt>
+            { hidden_until_found(html! {
+                <dd id={format!("faq-{}-answer", question.id)} class="ig-answer" data-faq-id={question.id.clone()}>
+                    { render_rich(&question.answer.get(&shared.lang, fallback)) }
+                </dd>
+            }, !open) }
+        </div>
     }
 }
 
