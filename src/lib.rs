@@ -7,6 +7,7 @@
 //! code that talks to the host page, compiled for wasm32 only).
 
 pub mod app;
+pub mod collections;
 pub mod components;
 pub mod content;
 pub mod platform;

@@ -4,7 +4,7 @@
 //! state means is independent of language, so the current step, the open
 //! questions and the ticks survive a language switch.
 
-use std::collections::BTreeSet;
+use crate::collections::IdSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -19,13 +19,13 @@ pub struct GuideState {
     /// Whether all steps are shown at once instead of one at a time.
     pub all_steps: bool,
     /// Ids of the open questions.
-    pub open_faq: BTreeSet<String>,
+    pub open_faq: IdSet,
     /// The FAQ search text.
     pub query: String,
     /// The FAQ topic filter (a category id), if any.
     pub category: Option<String>,
     /// Ids of the ticked checklist items.
-    pub ticks: BTreeSet<String>,
+    pub ticks: IdSet,
     /// Whether the patient chose to keep the ticks on this device.
     pub remember: bool,
 }
@@ -67,7 +67,7 @@ pub enum Action {
     /// Tick or untick a checklist item.
     ToggleTick(String),
     /// Ticks loaded from the device (the patient chose to keep them earlier).
-    RestoreTicks(BTreeSet<String>),
+    RestoreTicks(IdSet),
     /// The patient turned "remember on this device" on or off.
     SetRemember(bool),
     /// Untick everything.
@@ -183,7 +183,7 @@ mod tests {
         assert_eq!(
             GuideState {
                 all_steps: false,
-                open_faq: BTreeSet::new(),
+                open_faq: IdSet::default(),
                 ..state
             },
             GuideState::default()

@@ -6,7 +6,7 @@
 //! The static page shows the items as a plain list: a box that cannot be
 //! ticked is no use.
 
-use std::collections::BTreeSet;
+use crate::collections::IdSet;
 
 use yew::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn Prepare() -> Html {
         let guide = guide.clone();
         use_effect_with((), move |_| {
             if let (Some(guide), Some(saved)) = (guide, platform::load(TICKS_KEY)) {
-                let ticks: BTreeSet<String> = saved.lines().map(str::to_owned).collect();
+                let ticks: IdSet = saved.lines().map(str::to_owned).collect();
                 guide.dispatch(Action::RestoreTicks(ticks));
             }
         });
@@ -34,10 +34,9 @@ pub fn Prepare() -> Html {
             .as_ref()
             .map(|g| (g.state.remember, g.state.ticks.clone()));
         use_effect_with(state, |state| match state {
-            Some((true, ticks)) => platform::save(
-                TICKS_KEY,
-                &ticks.iter().cloned().collect::<Vec<_>>().join("\n"),
-            ),
+            Some((true, ticks)) => {
+                platform::save(TICKS_KEY, &ticks.iter().collect::<Vec<_>>().join("\n"))
+            }
             Some((false, _)) => platform::forget(TICKS_KEY),
             None => {}
         });

@@ -6,13 +6,13 @@
 //! shapes, it checks what only the whole document can say: unique ids, every
 //! text in every language, known FAQ categories, readable colours.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use super::error::{did_you_mean, ContentError, ErrorKind};
 use super::json::{Member, Node, Pos, Value};
 use super::model::*;
 use super::rich;
+use crate::collections::SmallMap;
 
 /// The only format version this build reads.
 pub const FORMAT: f64 = 1.0;
@@ -172,16 +172,16 @@ impl Decoder {
             self.type_error(node, path, "an object ({ ... })");
             return None;
         };
-        let mut seen = BTreeSet::new();
+        for (again, _) in repeats(members.iter().map(|m| m.key.as_str()).enumerate()) {
+            let member = &members[again];
+            self.error(
+                ErrorKind::Duplicate,
+                &join(path, &member.key),
+                member.key_pos,
+                format!("the field \"{}\" is given twice; keep one", member.key),
+            );
+        }
         for member in members {
-            if !seen.insert(member.key.as_str()) {
-                self.error(
-                    ErrorKind::Duplicate,
-                    &join(path, &member.key),
-                    member.key_pos,
-                    format!("the field \"{}\" is given twice; keep one", member.key),
-                );
-            }
             if !known.contains(&member.key.as_str()) {
                 let hint = match did_you_mean(&member.key, known) {
                     Some(close) => format!("; did you mean \"{close}\"?"),
@@ -466,7 +466,7 @@ impl Decoder {
         node: &Node,
         path: &str,
         mut read: impl FnMut(&mut Self, &Node, &str) -> Option<T>,
-    ) -> Option<BTreeMap<String, T>> {
+    ) -> Option<SmallMap<T>> {
         let Value::Object(members) = &node.value else {
             let example = match self.languages.first() {
                 Some(lang) => format!("{{ \"{lang}\": \"...\" }}"),
@@ -475,7 +475,7 @@ impl Decoder {
             self.type_error(node, path, &format!("a text per language, like {example}"));
             return None;
         };
-        let mut values = BTreeMap::new();
+        let mut values = SmallMap::default();
         let mut complete = true;
         for member in members {
             let lang_path = join(path, &member.key);
@@ -547,24 +547,28 @@ impl Decoder {
             self.type_error(node, path, "a list ([ ... ])");
             return None;
         };
-        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        // Checked on the raw ids, so a duplicate shows even when the item has other problems.
+        let ids = items.iter().enumerate().filter_map(|(i, item)| {
+            let id = item.get("id")?.value.as_str()?;
+            Some((i, id))
+        });
+        for (again, first) in repeats(ids) {
+            if let Some(id_node) = items[again].get("id") {
+                let id = id_node.value.as_str().unwrap_or_default();
+                self.error(
+                    ErrorKind::Duplicate,
+                    &format!("{path}[{again}].id"),
+                    id_node.pos,
+                    format!(
+                        "the id \"{id}\" is already used by {path}[{first}]; ids must be unique"
+                    ),
+                );
+            }
+        }
         let mut out = Vec::new();
         let mut complete = true;
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}[{i}]");
-            // Checked on the raw id, so a duplicate shows even when the item has other problems.
-            if let Some(id_node) = item.get("id") {
-                if let Some(id) = id_node.value.as_str() {
-                    if let Some(first) = seen.insert(id.to_owned(), i) {
-                        self.error(
-                            ErrorKind::Duplicate,
-                            &format!("{item_path}.id"),
-                            id_node.pos,
-                            format!("the id \"{id}\" is already used by {path}[{first}]; ids must be unique"),
-                        );
-                    }
-                }
-            }
             match read(self, item, &item_path) {
                 Some(value) => out.push(value),
                 None => complete = false,
@@ -907,7 +911,7 @@ impl Decoder {
             );
             return None;
         };
-        let mut ui = BTreeMap::new();
+        let mut ui = SmallMap::default();
         for member in members {
             let lang_path = join(path, &member.key);
             if !self.languages.contains(&member.key) {
@@ -918,7 +922,7 @@ impl Decoder {
             let Some(words) = self.object(&member.value, &lang_path, UI_KEYS) else {
                 continue;
             };
-            let mut map = BTreeMap::new();
+            let mut map = SmallMap::default();
             for key in UI_KEYS {
                 match words.get(key) {
                     Some(value) => {
@@ -996,6 +1000,21 @@ pub(crate) fn is_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The repeated keys among `(index, key)` pairs: `(index, index of its first
+/// use)` for every later use. Sorting once keeps this fast for a list of
+/// thousands of items, where a search per item would not be.
+fn repeats<'a>(keys: impl Iterator<Item = (usize, &'a str)>) -> Vec<(usize, usize)> {
+    let mut keys: Vec<(&str, usize)> = keys.map(|(i, key)| (key, i)).collect();
+    keys.sort_unstable();
+    let mut found = Vec::new();
+    for group in keys.chunk_by(|a, b| a.0 == b.0) {
+        if let Some(((_, first), later)) = group.split_first() {
+            found.extend(later.iter().map(|&(_, again)| (again, *first)));
+        }
+    }
+    found
 }
 
 /// A BCP 47-like tag: 2 or 3 letters, then optional subtags of 2 to 8 letters or digits.

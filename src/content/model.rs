@@ -4,14 +4,14 @@
 //! passed, so components can rely on them: every text has every language of
 //! the document, ids are unique, links are safe, colours are valid.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::rich::RichText;
+use crate::collections::SmallMap;
 
 /// A plain text in every language of the document (`language -> text`).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Text(pub(crate) BTreeMap<String, String>);
+pub struct Text(pub(crate) SmallMap<String>);
 
 impl Text {
     /// The text in `lang`, else in `fallback`, else any language it has.
@@ -19,20 +19,20 @@ impl Text {
         self.0
             .get(lang)
             .or_else(|| self.0.get(fallback))
-            .or_else(|| self.0.values().next())
+            .or_else(|| self.0.first())
             .map_or("", String::as_str)
     }
 
     /// Each language and its text.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(l, t)| (l.as_str(), t.as_str()))
+        self.0.iter().map(|(l, t)| (l, t.as_str()))
     }
 }
 
 /// A formatted text (the safe formatting subset, already parsed) in every
 /// language of the document.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Rich(pub(crate) BTreeMap<String, Rc<RichText>>);
+pub struct Rich(pub(crate) SmallMap<Rc<RichText>>);
 
 impl Rich {
     /// The parsed text in `lang`, else in `fallback`, else any language it has.
@@ -40,14 +40,14 @@ impl Rich {
         self.0
             .get(lang)
             .or_else(|| self.0.get(fallback))
-            .or_else(|| self.0.values().next())
+            .or_else(|| self.0.first())
             .cloned()
             .unwrap_or_default()
     }
 
     /// Each language and its parsed text.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &RichText)> {
-        self.0.iter().map(|(l, t)| (l.as_str(), t.as_ref()))
+        self.0.iter().map(|(l, t)| (l, t.as_ref()))
     }
 }
 
@@ -487,7 +487,7 @@ impl Section {
 
 /// The widget's own words (buttons, headings) in every language.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Ui(pub(crate) BTreeMap<String, BTreeMap<String, String>>);
+pub struct Ui(pub(crate) SmallMap<SmallMap<String>>);
 
 impl Ui {
     /// The word `key` in `lang`, else in `fallback`. Keys are checked when
@@ -589,7 +589,7 @@ mod tests {
 
     #[test]
     fn text_falls_back_then_takes_any() {
-        let text = Text(BTreeMap::from([
+        let text = Text(SmallMap::from_iter([
             ("en".to_owned(), "Hello".to_owned()),
             ("es".to_owned(), "Hola".to_owned()),
         ]));
