@@ -8,7 +8,7 @@
 //   3. the longest main-thread task during a load (Chromium trace)
 //   4. FAQ search latency per keystroke over 1,000 questions
 //   5. parsing, merging and validating a 1 MiB content file, natively
-//      (`cargo bench --bench content`) and in the browser
+//      (benches/content.rs, `cargo bench --profile bench-native`) and in the browser
 //   6. memory after 1 and after 100 mount/unmount cycles
 //
 // then a summary of the issue's targets. Usage (from the repository's top):
@@ -91,10 +91,13 @@ function generateContent() {
   };
 }
 
-/** `cargo bench --bench content` on `file`: `{ median_ms, min_ms, mb_per_s, runs, bytes }`. */
+/**
+ * `cargo bench --bench content` on `file` (release settings, in the
+ * `bench-native` profile: see Cargo.toml): `{ median_ms, min_ms, mb_per_s, runs, bytes }`.
+ */
 function nativeParse(file, runs) {
   const json = join(OUT, 'native-content.json');
-  execFileSync('cargo', ['bench', '--quiet', '--bench', 'content'], {
+  execFileSync('cargo', ['bench', '--quiet', '--profile', 'bench-native', '--bench', 'content'], {
     cwd: ROOT,
     // Its progress and its one line of figures go to stderr with ours.
     stdio: ['ignore', 2, 2],
@@ -235,7 +238,7 @@ async function parsing(browser, url, content, native, runs) {
     [
       'The file: target/bench/content-1mb.json, generated (bench/data.mjs; English and Spanish steps, phases',
       `and ${bytes(content.largeFaqCount)} questions with formatting) and checked valid with \`infusion-guide check\`.`,
-      'native: `cargo bench --bench content` (benches/content.rs). Each timing follows one untimed run.',
+      'native: benches/content.rs (`cargo bench --profile bench-native`). Each timing follows one untimed run.',
       'mount: an <infusion-guide> with the file inline, from insertion to the guide laid out (every',
       'question shown, no error event).',
     ],
@@ -277,7 +280,7 @@ async function main() {
 
   progress('generating content files into target/bench/');
   const content = generateContent();
-  progress('native parsing: cargo bench --bench content');
+  progress('native parsing: cargo bench --profile bench-native --bench content');
   const native = nativeParse(content.largeFile, runs);
 
   progress('rendering the static guide (infusion-guide render)');

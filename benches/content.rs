@@ -8,8 +8,10 @@
 //!
 //! ```sh
 //! cargo xtask bench   # once, to generate target/bench/content-1mb.json
-//! cargo bench --bench content
+//! cargo bench --profile bench-native --bench content
 //! ```
+//!
+//! (`bench-native` is the release profile with unwinding; see Cargo.toml.)
 //!
 //! Environment: `INFUSION_GUIDE_BENCH_CONTENT` (the file; default
 //! `target/bench/content-1mb.json`), `BENCH_RUNS` (timed runs, default 21),
