@@ -174,12 +174,12 @@ export async function browserParse(browser, baseUrl, contentPath, { runs, mountR
 }
 
 /**
- * Memory after one mount and unmount of the built-in guide
- * (`InfusionGuide.mount`, `handle.unmount()`), and after `cycles` in all:
- * the wasm memory's size and the JS heap in use after garbage collection.
- * Returns `{ first: { wasm, heap }, last: { wasm, heap } }` in bytes.
+ * Memory after each count in `checkpoints` (ascending, e.g. [1, 100]) of
+ * mount and unmount cycles of the built-in guide (`InfusionGuide.mount`,
+ * `handle.unmount()`): the wasm memory's size and the JS heap in use after
+ * garbage collection. Returns `[{ cycles, wasm, heap }]`, sizes in bytes.
  */
-export async function memoryCycles(browser, baseUrl, cycles) {
+export async function memoryCycles(browser, baseUrl, checkpoints) {
   const { context, page, check } = await open(browser, baseUrl, '/tools.html');
   try {
     const cdp = await context.newCDPSession(page);
@@ -195,16 +195,26 @@ export async function memoryCycles(browser, baseUrl, cycles) {
           });
         const guide = () => slot.shadowRoot?.querySelector('[data-testid=guide] .ig-title');
         for (let i = 0; i < n; i++) {
-          const ready = new Promise((resolve) => slot.addEventListener('infusion-guide:ready', resolve, { once: true }));
+          // (The timer is cleared: 100 pending ones would be counted in the heap.)
+          const ready = new Promise((resolve) => {
+            const timer = setTimeout(() => resolve(false), 10_000);
+            const done = () => {
+              clearTimeout(timer);
+              resolve(true);
+            };
+            slot.addEventListener('infusion-guide:ready', done, { once: true });
+          });
           const handle = window.InfusionGuide.mount(slot, {});
-          await ready;
-          for (let t = 0; !guide(); t++) {
-            if (t > 1000) return 'a mounted widget never showed its guide';
+          if (!(await ready)) return 'no infusion-guide:ready within 10 s of mount';
+          const mounted = performance.now();
+          while (!guide()) {
+            if (performance.now() - mounted > 10_000) return 'a mounted widget never showed its guide';
             await nextTask();
           }
           handle.unmount();
-          for (let t = 0; guide(); t++) {
-            if (t > 1000) return 'an unmounted widget left its guide on the page';
+          const unmounted = performance.now();
+          while (guide()) {
+            if (performance.now() - unmounted > 10_000) return 'an unmounted widget left its guide on the page';
             await nextTask();
           }
         }
@@ -223,12 +233,15 @@ export async function memoryCycles(browser, baseUrl, cycles) {
       const error = await run(n);
       if (error) throw new Error(`mount/unmount cycles: ${error}`);
     };
-    await failed(1);
-    const first = await measure();
-    await failed(cycles - 1);
-    const last = await measure();
+    const results = [];
+    let done = 0;
+    for (const cycles of checkpoints) {
+      await failed(cycles - done);
+      done = cycles;
+      results.push({ cycles, ...(await measure()) });
+    }
     check();
-    return { first, last };
+    return results;
   } finally {
     await context.close();
   }
