@@ -50,7 +50,7 @@ const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 function runsFromArguments() {
   const args = process.argv.slice(2);
   const at = args.indexOf('--runs');
-  const given = at >= 0 ? args[at + 1] : process.env.BENCH_RUNS;
+  const given = at >= 0 ? (args[at + 1] ?? '') : process.env.BENCH_RUNS;
   if (args.some((a, i) => a !== '--runs' && args[i - 1] !== '--runs')) {
     throw new Error(`unknown argument in "${args.join(' ')}"; usage: node bench/run.mjs [--runs N]`);
   }
