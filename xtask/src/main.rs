@@ -6,8 +6,9 @@
 //!   test (format, lints for host and wasm32, native tests, browser tests in
 //!   headless Chromium, a release build, end-to-end tests with Playwright).
 //!
-//! Also `cargo xtask setup` (only the installs) and `cargo xtask dist` (only
-//! the release build into `dist/`). Every install step first looks whether
+//! Also `cargo xtask setup` (only the installs), `cargo xtask dist` (only
+//! the release build into `dist/`) and `cargo xtask bench` (the performance
+//! benchmark, not part of `test`). Every install step first looks whether
 //! the tool is already there at the right version, so running any command
 //! twice installs nothing the second time.
 
@@ -19,11 +20,13 @@ use std::process::{Command, ExitCode};
 
 use setup::{Needs, Tools};
 
-const USAGE: &str = "usage: cargo xtask <demo|test|dist|setup>
+const USAGE: &str = "usage: cargo xtask <demo|test|dist|bench|setup>
 
   demo    build the widget and serve the demo on http://127.0.0.1:8080
   test    run every check and test (what CI runs)
   dist    build the release widget into dist/
+  bench   build the release and print the performance benchmark's tables
+          (options: --runs N, loads per page, default 21; or BENCH_RUNS=N)
   setup   install the tools the other commands need, and nothing else";
 
 fn main() -> ExitCode {
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
         "demo" => demo(),
         "test" => test(),
         "dist" => Tools::install(Needs::Build).and_then(|tools| dist(&tools)),
+        "bench" => bench(&env::args().skip(2).collect::<Vec<_>>()),
         "setup" => Tools::install(Needs::Everything).map(|_| ()),
         _ => {
             eprintln!("{USAGE}");
@@ -56,6 +60,33 @@ fn demo() -> Result<(), String> {
 fn dist(tools: &Tools) -> Result<(), String> {
     step("release build into dist/");
     tools.run("trunk", &["build", "--release"])
+}
+
+/// The performance benchmark (README, "Benchmark"): the release widget, the
+/// native tool and bench target it uses, then `bench/run.mjs`, which measures
+/// in headless Chromium and prints the tables. `args` go to `bench/run.mjs`.
+fn bench(args: &[String]) -> Result<(), String> {
+    let tools = Tools::install(Needs::Everything)?;
+    dist(&tools)?;
+
+    step("native release builds: the command-line tool and the content benchmark");
+    tools.run("cargo", &["build", "--release", "--bin", "infusion-guide"])?;
+    tools.run(
+        "cargo",
+        &[
+            "bench",
+            "--profile",
+            "bench-native",
+            "--bench",
+            "content",
+            "--no-run",
+        ],
+    )?;
+
+    step("benchmark (bench/run.mjs, about 5 minutes; tables on stdout)");
+    let mut node_args = vec!["bench/run.mjs"];
+    node_args.extend(args.iter().map(String::as_str));
+    tools.run("node", &node_args)
 }
 
 fn test() -> Result<(), String> {
