@@ -213,8 +213,10 @@ pub fn Faq() -> Html {
                 </div>
             }
             <dl class="ig-faq" ref={list_ref}>
+                // No keys: the questions never change order, and a plain
+                // list is cheaper to compare than 1,000 keys.
                 for (index, question) in guide.content.faq.iter().enumerate() {
-                    <FaqItem key={question.id.as_str()} shared={item.clone()} {index}
+                    <FaqItem shared={item.clone()} {index}
                         open={state.open_faq.contains(&question.id)}
                         visible={visible.get(index).copied().unwrap_or(false)} />
                 }
@@ -256,7 +258,8 @@ struct FaqItemProps {
 }
 
 /// One question and its answer. It reads no context, so it renders again
-/// only when its own props change.
+/// only when its own props change; and a search that shows or hides it
+/// changes only this wrapper, not the question inside.
 #[component]
 fn FaqItem(props: &FaqItemProps) -> Html {
     let FaqItemProps {
@@ -265,19 +268,45 @@ fn FaqItem(props: &FaqItemProps) -> Html {
         open,
         visible,
     } = props;
+    let Some(question) = shared.content.faq.get(*index) else {
+        return Html::default();
+    };
+    html! {
+        <div class="ig-faq-item" id={format!("faq-{}", question.id)} hidden={!visible} data-testid="faq-item">
+            <FaqQuestion shared={shared.clone()} index={*index} open={*open} />
+        </div>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+struct FaqQuestionProps {
+    shared: ItemShared,
+    index: usize,
+    open: bool,
+}
+
+/// A question's disclosure button (a heading on the static page) and its answer.
+#[component]
+fn FaqQuestion(props: &FaqQuestionProps) -> Html {
+    let FaqQuestionProps {
+        shared,
+        index,
+        open,
+    } = props;
     let content = &shared.content;
     let Some(question) = content.faq.get(*index) else {
         return Html::default();
     };
-    let fallback = content.fallback_language.as_str();
-    let title = question.question.get(&shared.lang, fallback);
+    let title = question
+        .question
+        .get(&shared.lang, &content.fallback_language);
     let heading = shared.heading.to_string();
     let toggle = {
         let (on_toggle, id, open) = (shared.on_toggle.clone(), question.id.clone(), *open);
         Callback::from(move |_: MouseEvent| on_toggle.emit((id.clone(), !open)))
     };
     html! {
-        <div class="ig-faq-item" id={format!("faq-{}", question.id)} hidden={!visible} data-testid="faq-item">
+        <>
             <dt>
                 if shared.static_html {
                     <@{heading} class="ig-question is-static">{ title }</@>
@@ -294,11 +323,35 @@ fn FaqItem(props: &FaqItemProps) -> Html {
             </dt>
             { hidden_until_found(html! {
                 <dd id={format!("faq-{}-answer", question.id)} class="ig-answer" data-faq-id={question.id.clone()}>
-                    { render_rich(&question.answer.get(&shared.lang, fallback)) }
+                    <FaqAnswer shared={shared.clone()} index={*index} />
                 </dd>
             }, !open) }
-        </div>
+        </>
     }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+struct FaqAnswerProps {
+    shared: ItemShared,
+    index: usize,
+}
+
+/// An answer's formatted text: the largest part of a question, and the same
+/// whether the question is shown, hidden, open or closed, so those changes
+/// do not render it again.
+#[component]
+fn FaqAnswer(props: &FaqAnswerProps) -> Html {
+    let content = &props.shared.content;
+    content
+        .faq
+        .get(props.index)
+        .map_or_else(Html::default, |question| {
+            render_rich(
+                &question
+                    .answer
+                    .get(&props.shared.lang, &content.fallback_language),
+            )
+        })
 }
 
 /// Marks a closed answer `hidden="until-found"`: hidden, yet found (and
