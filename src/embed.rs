@@ -76,6 +76,14 @@ impl Options {
     }
 }
 
+/// Parses and checks the built-in guide (once per page), so that the loader
+/// can do it in a task of its own before the first widget mounts: a page's
+/// longest task is then the rendering alone, not the parsing and rendering.
+#[wasm_bindgen(js_name = prepareGuide)]
+pub fn prepare_guide() {
+    let _ = content::default_content();
+}
+
 /// One mounted widget: the host element, and the Yew app in its shadow root.
 #[wasm_bindgen]
 pub struct Widget {

@@ -28,7 +28,7 @@ let glue = readFileSync(join(staging, 'infusion-guide.js'), 'utf8');
 if (!glue.includes(glueExport)) throw new Error(`the wasm-bindgen glue changed shape: "${glueExport}" not found`);
 glue = glue.replace(glueExport, 'export { initSync };\nconst init = __wbg_init;');
 
-const importLine = "import init, { Widget, checkContent, readabilityReport } from './infusion_guide.js';";
+const importLine = "import init, { Widget, checkContent, prepareGuide, readabilityReport } from './infusion_guide.js';";
 let loader = readFileSync(join(source, 'web', 'infusion-guide.js'), 'utf8');
 if (!loader.includes(importLine)) throw new Error(`web/infusion-guide.js must import the glue as: ${importLine}`);
 loader = loader

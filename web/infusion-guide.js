@@ -10,7 +10,7 @@
 // Rust (src/embed.rs); this file bridges the element lifecycle, which Rust
 // cannot subclass, and the JavaScript API.
 
-import init, { Widget, checkContent, readabilityReport } from './infusion_guide.js';
+import init, { Widget, checkContent, prepareGuide, readabilityReport } from './infusion_guide.js';
 
 const VERSION = '__INFUSION_GUIDE_VERSION__';
 const WASM_INTEGRITY = '__INFUSION_GUIDE_WASM_INTEGRITY__';
@@ -20,6 +20,23 @@ const ATTRIBUTES = ['content-src', 'lang', 'theme', 'heading-level', 'region'];
 
 /** Attribute names as option names: content-src -> contentSrc. */
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+/**
+ * Resolves in a later task, so that the host page can paint and answer input
+ * in between: starting the module, preparing the guide and mounting each
+ * widget are separate tasks, none of them long.
+ */
+const nextTask = () =>
+  globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Mounts run one per task, in the order asked (ten widgets on a page are ten short tasks). */
+let mounting = Promise.resolve();
+const inTurn = (mount) => {
+  mounting = mounting
+    .then(nextTask)
+    .then(mount)
+    .catch((error) => console.error('[infusion-guide] the widget could not be shown:', error));
+};
 
 /** One widget on one element: mounts once the module is ready, updates, unmounts. */
 class Controller {
@@ -32,15 +49,15 @@ class Controller {
 
   mount() {
     this.gone = false;
-    started.then((ok) => {
+    started.then((ok) => inTurn(() => {
       if (!ok || this.gone || this.widget || !this.element.isConnected) return;
-      const root = this.element.shadowRoot ?? this.element.attachShadow({ mode: 'open' });
       try {
+        const root = this.element.shadowRoot ?? this.element.attachShadow({ mode: 'open' });
         this.widget = new Widget(this.element, root, this.readOptions());
       } catch (error) {
         console.error('[infusion-guide] the widget could not be shown:', error);
       }
-    });
+    }));
   }
 
   update() {
@@ -106,7 +123,11 @@ if (!(window.InfusionGuide && window.InfusionGuide.version)) {
     ? new Request(wasmUrl, { integrity: WASM_INTEGRITY })
     : wasmUrl;
   started = init({ module_or_path: request }).then(
-    () => true,
+    async () => {
+      await nextTask();
+      prepareGuide();
+      return true;
+    },
     (error) => {
       console.error('[infusion-guide] the widget could not start:', error);
       return false;
