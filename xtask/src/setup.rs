@@ -132,10 +132,11 @@ impl Tools {
             "node_modules/playwright-core/package.json",
             "node_modules/@axe-core/playwright/package.json",
             "node_modules/bootstrap/dist/css/bootstrap.min.css",
+            "node_modules/terser/package.json",
         ];
         let all_there = wanted.iter().all(|p| root.join(p).exists());
         if all_there && is_newer_or_same(&installed, &lock) {
-            println!("npm packages (binaryen, playwright-core, axe-core, bootstrap): present");
+            println!("npm packages (binaryen, terser, playwright-core, axe-core, bootstrap): present");
             return Ok(());
         }
         self.run("npm", &["ci", "--no-audit", "--no-fund"])
