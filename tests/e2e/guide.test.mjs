@@ -169,6 +169,33 @@ test('keyboard only: every control is reachable with Tab, shows a visible focus,
   await close();
 });
 
+test('the focus ring of a question is drawn whole, not clipped by the question it is in', async () => {
+  // Questions skip rendering while off screen (content-visibility), which
+  // also clips their painting: the ring must still show on every side.
+  const { page, guide, close } = await open('/index.html', { width: 900 });
+  const second = guide.guide().locator('.ig-disclosure').nth(1);
+  await guide.guide().locator('.ig-disclosure').first().focus();
+  await page.keyboard.press('Tab'); // keyboard focus, so :focus-visible applies
+  assert.equal(await second.evaluate((b) => b.matches(':focus-visible')), true);
+  const box = await second.boundingBox();
+  const png = await page.screenshot({ clip: { x: box.x - 10, y: box.y - 10, width: box.width + 20, height: box.height + 20 } });
+  // The ring: 3 px of focus colour, then 3 px more of dark shadow, outside the
+  // button. Read the pixels 5 px outside each side, at the middle.
+  const outside = await page.evaluate(async ({ src, width, height }) => {
+    const img = new Image();
+    await new Promise((resolve, reject) => { img.onload = resolve; img.onerror = reject; img.src = 'data:image/png;base64,' + src; });
+    const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const dark = (x, y) => { const [r, g, b] = ctx.getImageData(x, y, 1, 1).data; return r + g + b < 200; };
+    const scale = img.width / width; // device pixels per CSS pixel
+    const at = (x, y) => dark(Math.round(x * scale), Math.round(y * scale));
+    return { left: at(5, height / 2), right: at(width - 5, height / 2), top: at(width / 2, 5), bottom: at(width / 2, height - 5) };
+  }, { src: png.toString('base64'), width: box.width + 20, height: box.height + 20 });
+  assert.deepEqual(outside, { left: true, right: true, top: true, bottom: true });
+  await close();
+});
+
 test('the contents list moves focus to the part without changing the page URL', async () => {
   const { page, guide, close } = await open('/index.html');
   const before = page.url();
