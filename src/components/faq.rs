@@ -19,6 +19,11 @@ use crate::state::Action;
 use super::context::{use_guide, GuideEvent};
 use super::rich_text::render_rich;
 
+/// From this many questions on, those off screen are not laid out (the CSS
+/// of `.ig-faq.is-long`): searching hundreds stays quick. Shorter lists are
+/// drawn whole, as every page and screenshot tool expects.
+const LONG_FAQ: usize = 60;
+
 /// The questions and answers, with search, topics, open all and close all.
 #[component]
 pub fn Faq() -> Html {
@@ -212,7 +217,7 @@ pub fn Faq() -> Html {
                     <p class="ig-status" role="status" aria-live="polite" data-testid="faq-status">{ status }</p>
                 </div>
             }
-            <dl class="ig-faq" ref={list_ref}>
+            <dl class={classes!("ig-faq", (guide.content.faq.len() >= LONG_FAQ).then_some("is-long"))} ref={list_ref}>
                 // No keys: the questions never change order, and a plain
                 // list is cheaper to compare than 1,000 keys.
                 for (index, question) in guide.content.faq.iter().enumerate() {

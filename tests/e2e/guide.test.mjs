@@ -169,10 +169,25 @@ test('keyboard only: every control is reachable with Tab, shows a visible focus,
   await close();
 });
 
-test('the focus ring of a question is drawn whole, not clipped by the question it is in', async () => {
-  // Questions skip rendering while off screen (content-visibility), which
-  // also clips their painting: the ring must still show on every side.
+test('the focus ring of a question in a long FAQ is drawn whole, not clipped by the question it is in', async () => {
+  // In a long FAQ, questions skip rendering while off screen
+  // (content-visibility), which also clips their painting: the ring must
+  // still show on every side.
   const { page, guide, close } = await open('/index.html', { width: 900 });
+  await page.evaluate(() => {
+    const faq = Array.from({ length: 80 }, (_, i) => ({
+      id: `question-${i + 1}`,
+      question: { en: `Question ${i + 1}?` },
+      answer: { en: `Answer ${i + 1}.` },
+    }));
+    const host = document.querySelector('infusion-guide');
+    const json = Object.assign(document.createElement('script'), { type: 'application/json' });
+    json.textContent = JSON.stringify({ languages: ['en'], fallback_language: 'en', faq });
+    host.replaceChildren(json);
+    host.setAttribute('lang', 'en'); // an attribute change reads the new inline content
+  });
+  await page.waitForFunction(() =>
+    document.querySelector('infusion-guide').shadowRoot.querySelector('.ig-faq.is-long [data-testid=faq-item]:nth-child(100)'));
   const second = guide.guide().locator('.ig-disclosure').nth(1);
   await guide.guide().locator('.ig-disclosure').first().focus();
   await page.keyboard.press('Tab'); // keyboard focus, so :focus-visible applies

@@ -136,7 +136,9 @@ impl Tools {
         ];
         let all_there = wanted.iter().all(|p| root.join(p).exists());
         if all_there && is_newer_or_same(&installed, &lock) {
-            println!("npm packages (binaryen, terser, playwright-core, axe-core, bootstrap): present");
+            println!(
+                "npm packages (binaryen, terser, playwright-core, axe-core, bootstrap): present"
+            );
             return Ok(());
         }
         self.run("npm", &["ci", "--no-audit", "--no-fund"])
