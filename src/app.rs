@@ -23,6 +23,7 @@ use crate::components::questions::Questions;
 use crate::components::steps::Steps;
 use crate::components::timeline::Timeline;
 use crate::content::{Content, Region, Section};
+use crate::platform;
 use crate::state::{Action, GuideState};
 
 /// Validated content shared without copying; equal when it is the same
@@ -111,6 +112,27 @@ fn GuideView(props: &AppProps) -> Html {
         use_reducer(move || ids.map_or_else(GuideState::default, GuideState::everything_open))
     };
     let root = use_node_ref();
+    // The top of the guide (title, crisis notice, contents) is rendered and
+    // painted first and the parts below it right after, so a patient on a
+    // slow phone sees the guide, and where to get help, a frame sooner. The
+    // static page, and a guide mounting over it, show everything at once;
+    // so does a native render (tests), where nothing is painted.
+    let below_the_top = use_state(|| everything_open || !cfg!(target_arch = "wasm32"));
+    {
+        let below_the_top = below_the_top.clone();
+        use_effect_with((), move |_| {
+            let alive = std::rc::Rc::new(std::cell::Cell::new(true));
+            if !*below_the_top {
+                let alive = alive.clone();
+                platform::after_next_paint(move || {
+                    if alive.get() {
+                        below_the_top.set(true);
+                    }
+                });
+            }
+            move || alive.set(false)
+        });
+    }
     {
         // The clinic's content arrives after the built-in guide was mounted:
         // its questions open too, as they are on the static page.
@@ -152,7 +174,7 @@ fn GuideView(props: &AppProps) -> Html {
         _ => AttrValue::Static("auto"),
     };
     let region = props.region.unwrap_or(content.crisis.region);
-    let shows = |section| content.shows(section);
+    let shows = |section| *below_the_top && content.shows(section);
     let title = guide.heading(0);
     html! {
         <ContextProvider<Guide> context={guide.clone()}>
@@ -173,7 +195,7 @@ fn GuideView(props: &AppProps) -> Html {
                 if shows(Section::Prepare) { <Prepare /> }
                 if shows(Section::Questions) { <Questions /> }
                 if shows(Section::Contact) { <Contact /> }
-                <Disclaimer />
+                if *below_the_top { <Disclaimer /> }
             </article>
         </ContextProvider<Guide>>
     }

@@ -57,6 +57,40 @@ mod imp {
         }
     }
 
+    /// Runs `then` once the browser has painted its next frame: in a task
+    /// posted from the next animation frame, which runs after that frame's
+    /// paint. If no frame can be asked for, in a task posted now.
+    pub fn after_next_paint(then: impl FnOnce() + 'static) {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+
+        // Taken by whichever runs first; the other finds nothing to run.
+        let then = Rc::new(Cell::new(Some(then)));
+        let post = {
+            let then = then.clone();
+            move || {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if let Some(then) = then.take() {
+                        then();
+                    }
+                })
+                .forget();
+            }
+        };
+        let asked = web_sys::window().is_some_and(|window| {
+            let post = post.clone();
+            let frame = Closure::once_into_js(post);
+            window
+                .request_animation_frame(frame.unchecked_ref())
+                .is_ok()
+        });
+        if !asked {
+            post();
+        }
+    }
+
     /// Prints with only `part` of the guide showing: marks it and its
     /// guide for the print styles while the (blocking) print dialog is open.
     pub fn print_only(part: &yew::NodeRef) {
@@ -92,6 +126,9 @@ mod imp {
     pub fn focus(_element: &Element) {}
     pub fn print() {}
     pub fn print_only(_part: &yew::NodeRef) {}
+    pub fn after_next_paint(then: impl FnOnce() + 'static) {
+        then();
+    }
 }
 
 pub use imp::*;
