@@ -121,16 +121,12 @@ fn GuideView(props: &AppProps) -> Html {
     {
         let below_the_top = below_the_top.clone();
         use_effect_with((), move |_| {
-            let alive = std::rc::Rc::new(std::cell::Cell::new(true));
-            if !*below_the_top {
-                let alive = alive.clone();
-                platform::after_next_paint(move || {
-                    if alive.get() {
-                        below_the_top.set(true);
-                    }
-                });
-            }
-            move || alive.set(false)
+            let pending = (!*below_the_top).then(|| {
+                let below_the_top = below_the_top.clone();
+                platform::after_next_paint(move || below_the_top.set(true))
+            });
+            // Unmounted before the paint: nothing is held until the timers fire.
+            move || pending.map_or((), |cancel| cancel())
         });
     }
     {

@@ -59,36 +59,48 @@ mod imp {
 
     /// Runs `then` once the browser has painted its next frame: in a task
     /// posted from the next animation frame, which runs after that frame's
-    /// paint. If no frame can be asked for, in a task posted now.
-    pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    /// paint. A hidden page paints no frames, so a timer runs it after
+    /// `LATEST_MS` at the latest. Every closure handed to the browser frees
+    /// itself when called (a forgotten one would leak on every mount).
+    /// Calling the returned function cancels: `then` (and what it holds) is
+    /// dropped at once, and the pending callbacks find nothing to run.
+    pub fn after_next_paint(then: impl FnOnce() + 'static) -> impl FnOnce() {
         use std::cell::Cell;
         use std::rc::Rc;
         use wasm_bindgen::closure::Closure;
         use wasm_bindgen::JsCast;
 
-        // Taken by whichever runs first; the other finds nothing to run.
+        const LATEST_MS: i32 = 250;
+        // Taken by whichever runs first, or by a cancel; the rest find nothing.
         let then = Rc::new(Cell::new(Some(then)));
-        let post = {
+        let cancel = {
             let then = then.clone();
-            move || {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    if let Some(then) = then.take() {
-                        then();
-                    }
-                })
-                .forget();
+            move || drop(then.take())
+        };
+        let Some(window) = web_sys::window() else {
+            if let Some(then) = then.take() {
+                then();
+            }
+            return cancel;
+        };
+        let run = move || {
+            if let Some(then) = then.take() {
+                then();
             }
         };
-        let asked = web_sys::window().is_some_and(|window| {
-            let post = post.clone();
-            let frame = Closure::once_into_js(post);
-            window
-                .request_animation_frame(frame.unchecked_ref())
-                .is_ok()
-        });
-        if !asked {
-            post();
-        }
+        // A timer whose closure is freed once it has run.
+        let timeout = |run: Box<dyn FnOnce()>, ms: i32| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    Closure::once_into_js(run).unchecked_ref(),
+                    ms,
+                );
+            }
+        };
+        timeout(Box::new(run.clone()), LATEST_MS);
+        let frame = Closure::once_into_js(move || timeout(Box::new(run), 0));
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+        cancel
     }
 
     /// Prints with only `part` of the guide showing: marks it and its
@@ -126,8 +138,9 @@ mod imp {
     pub fn focus(_element: &Element) {}
     pub fn print() {}
     pub fn print_only(_part: &yew::NodeRef) {}
-    pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    pub fn after_next_paint(then: impl FnOnce() + 'static) -> impl FnOnce() {
         then();
+        || {}
     }
 }
 

@@ -60,7 +60,8 @@ pub fn Faq() -> Html {
                     if guide.content.faq.iter().any(|q| q.id == id) {
                         guide.dispatch(Action::OpenFaq(id.clone()));
                         let list_ref = list_ref.clone();
-                        gloo::timers::callback::Timeout::new(0, move || {
+                        // Once the opened answer is on screen.
+                        let _ = platform::after_next_paint(move || {
                             if let Some(question) =
                                 list_ref.cast::<web_sys::Element>().and_then(|l| {
                                     l.query_selector(&format!("#faq-{id} button"))
@@ -71,8 +72,7 @@ pub fn Faq() -> Html {
                                 platform::scroll_to(&question);
                                 platform::focus(&question);
                             }
-                        })
-                        .forget();
+                        });
                     }
                 }
             };
