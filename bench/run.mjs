@@ -277,7 +277,7 @@ async function memory(browser, url) {
     ['', 'after 1 cycle', `after ${MEMORY_CYCLES}`, 'growth', `after ${bytes(LEAK_CHECK_CYCLES)}`, `after ${bytes(LEAK_CHECK_END)}`, 'growth'],
     [row('wasm memory', 'wasm'), row('JS heap used (after GC)', 'heap')],
     [
-      'InfusionGuide.mount(element, {}) until the guide shows, then handle.unmount() until it is gone.',
+      'InfusionGuide.mount(element, {}) until the whole guide shows (its disclaimer), then handle.unmount() until it is gone.',
       'wasm memory: InfusionGuide.stats().wasmMemoryBytes (wasm memory only grows, so growth means a leak',
       'or fragmentation). JS heap: Runtime.getHeapUsage after HeapProfiler.collectGarbage.',
       `Target: no growth from 1 to ${MEMORY_CYCLES} cycles (for the JS heap: within ${HEAP_NOISE * 100}% of it, ${bytes(heapNoise)} B, the`,

@@ -59,9 +59,9 @@ mod imp {
 
     /// Runs `then` once the browser has painted its next frame: in a task
     /// posted from the next animation frame, which runs after that frame's
-    /// paint. A hidden page paints no frames, so a timer runs it after
-    /// `LATEST_MS` at the latest. Every closure handed to the browser frees
-    /// itself when called (a forgotten one would leak on every mount).
+    /// paint (a hidden page paints no frames: then when it is shown). Every
+    /// closure handed to the browser frees itself when called, a frame or a
+    /// task later (a forgotten one would leak on every mount).
     /// Calling the returned function cancels: `then` (and what it holds) is
     /// dropped at once, and the pending callbacks find nothing to run.
     pub fn after_next_paint(then: impl FnOnce() + 'static) -> impl FnOnce() {
@@ -70,7 +70,6 @@ mod imp {
         use wasm_bindgen::closure::Closure;
         use wasm_bindgen::JsCast;
 
-        const LATEST_MS: i32 = 250;
         // Taken by whichever runs first, or by a cancel; the rest find nothing.
         let then = Rc::new(Cell::new(Some(then)));
         let cancel = {
@@ -97,7 +96,6 @@ mod imp {
                 );
             }
         };
-        timeout(Box::new(run.clone()), LATEST_MS);
         let frame = Closure::once_into_js(move || timeout(Box::new(run), 0));
         let _ = window.request_animation_frame(frame.unchecked_ref());
         cancel
