@@ -23,7 +23,6 @@ use crate::components::questions::Questions;
 use crate::components::steps::Steps;
 use crate::components::timeline::Timeline;
 use crate::content::{Content, Region, Section};
-use crate::platform;
 use crate::state::{Action, GuideState};
 
 /// Validated content shared without copying; equal when it is the same
@@ -112,23 +111,6 @@ fn GuideView(props: &AppProps) -> Html {
         use_reducer(move || ids.map_or_else(GuideState::default, GuideState::everything_open))
     };
     let root = use_node_ref();
-    // The top of the guide (title, crisis notice, contents) is rendered and
-    // painted first and the parts below it right after, so a patient on a
-    // slow phone sees the guide, and where to get help, a frame sooner. The
-    // static page, and a guide mounting over it, show everything at once;
-    // so does a native render (tests), where nothing is painted.
-    let below_the_top = use_state(|| everything_open || !cfg!(target_arch = "wasm32"));
-    {
-        let below_the_top = below_the_top.clone();
-        use_effect_with((), move |_| {
-            let pending = (!*below_the_top).then(|| {
-                let below_the_top = below_the_top.clone();
-                platform::after_next_paint(move || below_the_top.set(true))
-            });
-            // Unmounted before the paint: nothing is held until the timers fire.
-            move || pending.map_or((), |cancel| cancel())
-        });
-    }
     {
         // The clinic's content arrives after the built-in guide was mounted:
         // its questions open too, as they are on the static page.
@@ -170,7 +152,7 @@ fn GuideView(props: &AppProps) -> Html {
         _ => AttrValue::Static("auto"),
     };
     let region = props.region.unwrap_or(content.crisis.region);
-    let shows = |section| *below_the_top && content.shows(section);
+    let shows = |section| content.shows(section);
     let title = guide.heading(0);
     html! {
         <ContextProvider<Guide> context={guide.clone()}>
@@ -191,7 +173,7 @@ fn GuideView(props: &AppProps) -> Html {
                 if shows(Section::Prepare) { <Prepare /> }
                 if shows(Section::Questions) { <Questions /> }
                 if shows(Section::Contact) { <Contact /> }
-                if *below_the_top { <Disclaimer /> }
+                <Disclaimer />
             </article>
         </ContextProvider<Guide>>
     }

@@ -51,19 +51,6 @@ impl Mounted {
         configure(&mut props);
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
-        // The parts below the guide's top follow after the first paint.
-        for _ in 0..100 {
-            if root
-                .query_selector("[data-testid=disclaimer]")
-                .ok()
-                .flatten()
-                .is_some()
-            {
-                break;
-            }
-            pause_ms(20).await;
-        }
-        yew::scheduler::flush().await;
         Mounted {
             root,
             events,
@@ -98,61 +85,6 @@ impl Mounted {
         self.one(selector).unchecked_into::<HtmlElement>().click();
         yew::scheduler::flush().await;
     }
-}
-
-/// Resolves after `ms` milliseconds (a browser timer).
-async fn pause_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-#[wasm_bindgen_test]
-async fn the_top_of_the_guide_is_painted_first_and_the_rest_follows() {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("create a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("append");
-    let props = AppProps {
-        content: default_content().expect("the default guide").into(),
-        lang: "en".into(),
-        heading_level: 2,
-        theme: "auto".into(),
-        region: None,
-        fell_back: false,
-        on_event: Callback::noop(),
-        instance: 0,
-        active: true,
-        prerendered: false,
-        static_html: false,
-    };
-    let _app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    let has = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
-    assert!(
-        has(".ig-title") && has("[data-testid=crisis]"),
-        "the top is there at once"
-    );
-    assert!(
-        !has("[data-testid=disclaimer]"),
-        "the rest waits for the first paint"
-    );
-    for _ in 0..100 {
-        if has("[data-testid=disclaimer]") {
-            break;
-        }
-        pause_ms(20).await;
-    }
-    yew::scheduler::flush().await;
-    assert!(
-        has("[data-testid=disclaimer]") && has("[data-testid=faq-item]"),
-        "the rest follows"
-    );
 }
 
 #[wasm_bindgen_test]
