@@ -8,10 +8,9 @@
 //! URL opens that question and scrolls to it. The static page shows every
 //! question with its answer, without the search, the topics and the buttons.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use crate::app::SharedContent;
 use crate::content::search::SearchIndex;
 use crate::platform;
 use crate::state::Action;
@@ -34,7 +33,7 @@ pub fn Faq() -> Html {
     // Folding every answer to plain searchable text is done once per content
     // and language, not on every keystroke.
     let index = use_memo(
-        (content.clone().map(PtrKey), lang.clone()),
+        (content.clone().map(SharedContent), lang.clone()),
         |(content, lang)| {
             content
                 .as_ref()
@@ -149,7 +148,7 @@ pub fn Faq() -> Html {
         Callback::from(move |_: MouseEvent| guide.dispatch(Action::CloseAll))
     };
     let item = ItemShared {
-        content: guide.content.clone(),
+        content: SharedContent(guide.content.clone()),
         lang: guide.lang.clone(),
         heading: AttrValue::from(sub),
         static_html: guide.static_html,
@@ -232,24 +231,15 @@ pub fn Faq() -> Html {
 
 /// What every question shares: equal across renders unless the content, the
 /// language or the heading level changed.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct ItemShared {
-    content: Rc<crate::content::Content>,
+    /// Compared by identity, as the app's content.
+    content: SharedContent,
     lang: AttrValue,
     heading: AttrValue,
     static_html: bool,
     /// `(id, opening)` when the patient opens or closes a question.
     on_toggle: Callback<(String, bool)>,
-}
-
-impl PartialEq for ItemShared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.content, &other.content)
-            && self.lang == other.lang
-            && self.heading == other.heading
-            && self.static_html == other.static_html
-            && self.on_toggle == other.on_toggle
-    }
 }
 
 #[derive(Clone, PartialEq, Properties)]
@@ -273,7 +263,7 @@ fn FaqItem(props: &FaqItemProps) -> Html {
         open,
         visible,
     } = props;
-    let Some(question) = shared.content.faq.get(*index) else {
+    let Some(question) = shared.content.0.faq.get(*index) else {
         return Html::default();
     };
     html! {
@@ -298,7 +288,7 @@ fn FaqQuestion(props: &FaqQuestionProps) -> Html {
         index,
         open,
     } = props;
-    let content = &shared.content;
+    let content = &shared.content.0;
     let Some(question) = content.faq.get(*index) else {
         return Html::default();
     };
@@ -346,7 +336,7 @@ struct FaqAnswerProps {
 /// do not render it again.
 #[component]
 fn FaqAnswer(props: &FaqAnswerProps) -> Html {
-    let content = &props.shared.content;
+    let content = &props.shared.content.0;
     content
         .faq
         .get(props.index)
@@ -374,16 +364,6 @@ fn deep_link_id(hash: &str) -> Option<String> {
     hash.strip_prefix("#faq-")
         .filter(|id| !id.is_empty())
         .map(str::to_owned)
-}
-
-/// Compares content by identity, for memo keys.
-#[derive(Clone)]
-struct PtrKey(Rc<crate::content::Content>);
-
-impl PartialEq for PtrKey {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 #[cfg(test)]
