@@ -5,6 +5,14 @@
 //! exactly the `wasm-bindgen` version in Cargo.lock (Trunk and the test runner
 //! refuse any other). wasm-opt comes from the npm package `binaryen` because
 //! Debian's is too old for current Rust output.
+//!
+//! The two Rust tools are compiled once per machine, and that compile is most
+//! of a fresh machine's setup time. They run for seconds in a build, so they
+//! are compiled for build speed ([`TOOL_PROFILE`]), not for their own speed.
+//!
+//! The browsers are Debian's: Chromium with ChromeDriver, Firefox ESR (driven
+//! over WebDriver BiDi, no geckodriver), and WebKitGTK's `WebKitWebDriver`
+//! with its MiniBrowser, which needs an X server (`xvfb-run`).
 
 use std::env;
 use std::ffi::OsString;
@@ -17,6 +25,30 @@ use crate::{project_root, run_in_root, step};
 const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+const XVFB_RUN: &str = "/usr/bin/xvfb-run";
+
+/// Debian packages the tests need, and a file each one installs.
+const BROWSER_PACKAGES: [(&str, &str); 6] = [
+    ("chromium", CHROMIUM),
+    ("chromium-driver", CHROMEDRIVER),
+    ("firefox-esr", FIREFOX),
+    ("webkit2gtk-driver", WEBKIT_DRIVER),
+    ("xvfb", XVFB_RUN),
+    ("xauth", "/usr/bin/xauth"),
+];
+
+/// Cargo profile overrides for compiling Trunk and wasm-bindgen-cli. Trunk's
+/// own release profile asks for fat LTO and one codegen unit, about 25 of the
+/// 34 minutes a fresh machine took; without them it compiles in a few.
+const TOOL_PROFILE: [(&str, &str); 4] = [
+    ("CARGO_PROFILE_RELEASE_LTO", "false"),
+    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1"),
+    ("CARGO_PROFILE_RELEASE_DEBUG", "false"),
+];
 
 /// What a command needs installed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,22 +79,43 @@ impl Tools {
                     root.join("tests/webdriver.json").display().to_string(),
                 ),
                 ("CHROMIUM", CHROMIUM.to_owned()),
+                ("FIREFOX", FIREFOX.to_owned()),
+                ("WEBKIT_DRIVER", WEBKIT_DRIVER.to_owned()),
+                ("MINIBROWSER", MINIBROWSER.to_owned()),
             ],
         };
         step("checking tools (installs only what is missing)");
-        tools.wasm_target()?;
-        tools.npm_packages()?;
-        tools.trunk()?;
-        tools.wasm_bindgen(&root)?;
-        if needs == Needs::Everything {
-            chromium()?;
-        }
+        // apt-get waits on the network and the disk, cargo on the CPU: the
+        // browsers install in the background while the tools compile.
+        let browsers = (needs == Needs::Everything).then(|| std::thread::spawn(browsers));
+        let built = tools
+            .wasm_target()
+            .and_then(|()| tools.npm_packages())
+            .and_then(|()| tools.trunk())
+            .and_then(|()| tools.wasm_bindgen(&root));
+        let installed = match browsers {
+            Some(thread) => thread
+                .join()
+                .unwrap_or_else(|_| Err("the browser install stopped unexpectedly".to_owned())),
+            None => Ok(()),
+        };
+        built.and(installed)?;
         Ok(tools)
     }
 
     /// Runs `program` in the project root with the tools on PATH.
     pub fn run(&self, program: &str, args: &[&str]) -> Result<(), String> {
-        let envs: Vec<(&str, &str)> = self.envs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.run_with(program, args, &[])
+    }
+
+    /// Like [`Tools::run`], with more environment variables.
+    fn run_with(&self, program: &str, args: &[&str], extra: &[(&str, &str)]) -> Result<(), String> {
+        let envs: Vec<(&str, &str)> = self
+            .envs
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .chain(extra.iter().copied())
+            .collect();
         run_in_root(program, args, &self.path, &envs)
     }
 
@@ -101,10 +154,20 @@ impl Tools {
             println!("{wanted}: present");
             return Ok(());
         }
-        println!("installing {wanted} (about 13 minutes on 2 cores, once)");
-        self.run(
+        println!("installing {wanted} (a few minutes on 2 cores, once)");
+        // No default features: they add TLS and an update check, and the
+        // build is offline (Trunk.toml) and served on 127.0.0.1 only.
+        self.run_with(
             "cargo",
-            &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
+            &[
+                "install",
+                "trunk",
+                "--version",
+                TRUNK_VERSION,
+                "--locked",
+                "--no-default-features",
+            ],
+            &TOOL_PROFILE,
         )
     }
 
@@ -115,11 +178,12 @@ impl Tools {
             println!("{wanted}: present");
             return Ok(());
         }
-        println!("installing wasm-bindgen-cli {version} (about 3 minutes, once)");
+        println!("installing wasm-bindgen-cli {version} (about 2 minutes, once)");
         // No --locked: its lock file pins a crate version the registry here lacks.
-        self.run(
+        self.run_with(
             "cargo",
             &["install", "wasm-bindgen-cli", "--version", &version],
+            &TOOL_PROFILE,
         )
     }
 
@@ -133,11 +197,12 @@ impl Tools {
             "node_modules/@axe-core/playwright/package.json",
             "node_modules/bootstrap/dist/css/bootstrap.min.css",
             "node_modules/terser/package.json",
+            "node_modules/puppeteer-core/package.json",
         ];
         let all_there = wanted.iter().all(|p| root.join(p).exists());
         if all_there && is_newer_or_same(&installed, &lock) {
             println!(
-                "npm packages (binaryen, terser, playwright-core, axe-core, bootstrap): present"
+                "npm packages (binaryen, terser, playwright-core, puppeteer-core, axe-core, bootstrap): present"
             );
             return Ok(());
         }
@@ -145,10 +210,15 @@ impl Tools {
     }
 }
 
-/// Debian's Chromium and ChromeDriver, for browser and end-to-end tests.
-fn chromium() -> Result<(), String> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
-        println!("chromium and chromedriver: present");
+/// Debian's browsers and their drivers, for browser and end-to-end tests.
+fn browsers() -> Result<(), String> {
+    let missing: Vec<&str> = BROWSER_PACKAGES
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() && Path::new(MINIBROWSER).exists() {
+        println!("chromium, firefox-esr, webkit2gtk-driver, xvfb: present");
         return Ok(());
     }
     let is_root = Command::new("id")
@@ -156,21 +226,20 @@ fn chromium() -> Result<(), String> {
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
         .unwrap_or(false);
+    let packages: Vec<&str> = BROWSER_PACKAGES.iter().map(|(p, _)| *p).collect();
     if !is_root {
         return Err(format!(
-            "Chromium is missing: run `sudo apt-get update && sudo apt-get install -y chromium chromium-driver` \
-             (the tests use {CHROMIUM} and {CHROMEDRIVER})"
+            "browsers are missing: run `sudo apt-get update && sudo apt-get install -y {}`",
+            packages.join(" ")
         ));
     }
+    println!("installing {} with apt-get (about 2 minutes, once)", missing.join(" "));
     let path = env::var_os("PATH").unwrap_or_default();
     let noninteractive = [("DEBIAN_FRONTEND", "noninteractive")];
-    run_in_root("apt-get", &["update"], &path, &noninteractive)?;
-    run_in_root(
-        "apt-get",
-        &["install", "-y", "chromium", "chromium-driver"],
-        &path,
-        &noninteractive,
-    )
+    run_in_root("apt-get", &["update", "-q"], &path, &noninteractive)?;
+    let mut args = vec!["install", "-y", "-q"];
+    args.extend(&packages);
+    run_in_root("apt-get", &args, &path, &noninteractive)
 }
 
 /// The version of `package` that Cargo.lock resolved.
