@@ -144,7 +144,7 @@ fn test() -> Result<(), String> {
 
     dist(&tools)?;
 
-    step("end-to-end tests (Playwright, headless Chromium)");
+    step("end-to-end tests (Playwright in Chromium; the cross-engine suite in Chromium, Firefox ESR and WebKitGTK)");
     tools.run("node", &["--test", "--test-concurrency=1", "tests/e2e/"])?;
 
     println!("\nAll checks and tests passed.");

@@ -29,6 +29,11 @@ const FIREFOX: &str = "/usr/bin/firefox-esr";
 const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
 const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 const XVFB_RUN: &str = "/usr/bin/xvfb-run";
+/// The previous Firefox ESR, unpacked beside Debian's current one: it still
+/// has the pref that switches `hidden="until-found"` off, so the tests can
+/// stand in for Firefox before 139 (ESR 115 and 128).
+const FIREFOX_140_DIR: &str = "/opt/firefox-esr-140";
+const FIREFOX_140: &str = "/opt/firefox-esr-140/usr/lib/firefox-esr/firefox-esr";
 
 /// Debian packages the tests need, and a file each one installs.
 const BROWSER_PACKAGES: [(&str, &str); 6] = [
@@ -80,6 +85,7 @@ impl Tools {
                 ),
                 ("CHROMIUM", CHROMIUM.to_owned()),
                 ("FIREFOX", FIREFOX.to_owned()),
+                ("FIREFOX_140", FIREFOX_140.to_owned()),
                 ("WEBKIT_DRIVER", WEBKIT_DRIVER.to_owned()),
                 ("MINIBROWSER", MINIBROWSER.to_owned()),
             ],
@@ -219,7 +225,7 @@ fn browsers() -> Result<(), String> {
         .collect();
     if missing.is_empty() && Path::new(MINIBROWSER).exists() {
         println!("chromium, firefox-esr, webkit2gtk-driver, xvfb: present");
-        return Ok(());
+        return firefox_esr_140();
     }
     let is_root = Command::new("id")
         .arg("-u")
@@ -233,13 +239,64 @@ fn browsers() -> Result<(), String> {
             packages.join(" ")
         ));
     }
-    println!("installing {} with apt-get (about 2 minutes, once)", missing.join(" "));
+    println!(
+        "installing {} with apt-get (about 2 minutes, once)",
+        missing.join(" ")
+    );
     let path = env::var_os("PATH").unwrap_or_default();
     let noninteractive = [("DEBIAN_FRONTEND", "noninteractive")];
     run_in_root("apt-get", &["update", "-q"], &path, &noninteractive)?;
     let mut args = vec!["install", "-y", "-q"];
     args.extend(&packages);
-    run_in_root("apt-get", &args, &path, &noninteractive)
+    run_in_root("apt-get", &args, &path, &noninteractive)?;
+    firefox_esr_140()
+}
+
+/// Firefox ESR 140 in [`FIREFOX_140_DIR`]: the newest 140 build that apt
+/// offers, unpacked (not installed, so it does not replace the current ESR).
+/// Its libraries are the ones the current ESR's package brought.
+fn firefox_esr_140() -> Result<(), String> {
+    if Path::new(FIREFOX_140).exists() {
+        println!("firefox-esr 140 in {FIREFOX_140_DIR}: present");
+        return Ok(());
+    }
+    let madison = Command::new("apt-cache")
+        .args(["madison", "firefox-esr"])
+        .output()
+        .map_err(|e| format!("could not run apt-cache: {e}"))?;
+    let listing = String::from_utf8_lossy(&madison.stdout);
+    let version = listing
+        .lines()
+        .filter_map(|line| line.split('|').nth(1).map(str::trim))
+        .find(|version| version.starts_with("140."))
+        .ok_or("apt offers no Firefox ESR 140 (apt-cache madison firefox-esr)")?
+        .to_owned();
+    println!("unpacking firefox-esr {version} into {FIREFOX_140_DIR}");
+    let download = env::temp_dir().join("infusion-guide-firefox-esr-140");
+    let _ = fs::remove_dir_all(&download);
+    fs::create_dir_all(&download)
+        .map_err(|e| format!("could not create {}: {e}", download.display()))?;
+    let status = Command::new("apt-get")
+        .args(["download", "-q", &format!("firefox-esr={version}")])
+        .current_dir(&download)
+        .status()
+        .map_err(|e| format!("could not run apt-get download: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "`apt-get download firefox-esr={version}` failed ({status})"
+        ));
+    }
+    let deb = fs::read_dir(&download)
+        .map_err(|e| format!("could not read {}: {e}", download.display()))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "deb"))
+        .ok_or("apt-get download left no .deb")?;
+    let path = env::var_os("PATH").unwrap_or_default();
+    let deb = deb.display().to_string();
+    run_in_root("dpkg", &["-x", &deb, FIREFOX_140_DIR], &path, &[])?;
+    let _ = fs::remove_dir_all(&download);
+    Ok(())
 }
 
 /// The version of `package` that Cargo.lock resolved.
