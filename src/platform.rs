@@ -102,21 +102,36 @@ mod imp {
     }
 
     /// Prints with only `part` of the guide showing: marks it and its
-    /// guide for the print styles while the (blocking) print dialog is open.
+    /// guide for the print styles until the browser says printing is over.
+    ///
+    /// The marks go on `afterprint`, never when `print()` returns: Chromium
+    /// and Firefox block in `print()` until the dialog closes, but Safari may
+    /// return at once and print later, which would print the whole guide.
     pub fn print_only(part: &yew::NodeRef) {
-        let Some(part) = part.cast::<Element>() else {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+
+        let (Some(part), Some(window)) = (part.cast::<Element>(), web_sys::window()) else {
             return print();
         };
         let guide = part.closest(".ig").ok().flatten();
-        let mark = |on: bool| {
+        let mark = move |on: bool| {
             let _ = part.class_list().toggle_with_force("ig-print-only", on);
             if let Some(guide) = &guide {
                 let _ = guide.class_list().toggle_with_force("ig-printing-part", on);
             }
         };
         mark(true);
-        print();
-        mark(false);
+        // Freed when called; `once` removes the listener after that one call.
+        let unmark = Closure::once_into_js(move || mark(false));
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+            "afterprint",
+            unmark.unchecked_ref(),
+            &options,
+        );
+        let _ = window.print();
     }
 }
 
