@@ -53,10 +53,11 @@ pub fn render_static(
             .hydratable(false)
             .render(),
     );
-    format!(
-        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"ig-root\">{guide}</div></template>",
+    let guide = format!(
+        "<link rel=\"stylesheet\" href=\"{}\"><div class=\"ig-root\">{guide}</div>",
         escape_attribute(css_href)
-    )
+    );
+    format!("<template shadowrootmode=\"open\">{guide}</template><noscript>{guide}</noscript>")
 }
 
 /// Runs a future that needs no runtime to completion. Rendering components

@@ -26,9 +26,13 @@ export class GuidePage {
     this.host = page.locator(host);
   }
 
-  /** The guide's root inside the shadow root (Playwright pierces open shadow roots). */
+  /**
+   * The guide the patient sees, inside the shadow root (Playwright pierces
+   * open shadow roots). A pasted static page also holds a `<noscript>` copy,
+   * which is never shown where the shadow root is.
+   */
   guide() {
-    return this.host.getByTestId('guide');
+    return this.host.getByTestId('guide').filter({ visible: true });
   }
 
   async waitForGuide() {
