@@ -678,6 +678,33 @@ fn a_new_language_without_texts_gives_missing_language_errors() {
     assert!(errors.len() > 100, "only {} errors", errors.len());
 }
 
+#[test]
+fn a_word_added_after_the_first_format_may_be_missing_and_falls_back() {
+    // A guide of its own ("base": "none") written before "remember_note"
+    // existed in Spanish: still valid, and Spanish shows the English note.
+    let spanish_note = DEFAULT_JSON
+        .lines()
+        .find(|l| l.contains("\"remember_note\": \"Safari y"))
+        .expect("the built-in guide has a Spanish remember_note");
+    let older = DEFAULT_JSON
+        .replace(&format!("{spanish_note}\n"), "")
+        .replacen('{', "{ \"base\": \"none\",", 1);
+    let content = load_ok(&older);
+    let english = content.ui.word("en", "en", "remember_note");
+    assert!(english.contains("7 days"), "{english}");
+    assert_eq!(content.ui.word("es", "en", "remember_note"), english);
+
+    // A word of the first format is still required in every language.
+    let search_label = DEFAULT_JSON
+        .lines()
+        .find(|l| l.contains("\"faq_search_label\": \"Buscar"))
+        .expect("the built-in guide has a Spanish faq_search_label");
+    let errors = load_err(&older.replace(&format!("{search_label}\n"), ""));
+    assert_eq!(errors.len(), 1, "{}", lines(&errors));
+    assert_eq!(errors[0].path, "ui.es.faq_search_label");
+    assert_eq!(errors[0].kind, ErrorKind::MissingLanguage);
+}
+
 // ---------------------------------------------------------------------------
 // 4. Errors
 // ---------------------------------------------------------------------------

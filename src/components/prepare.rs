@@ -3,6 +3,8 @@
 //! Ticks stay in memory only, unless the patient turns on "remember on this
 //! device"; then they are kept in the browser's local storage, and turning it
 //! off (or clearing) forgets them there too. Nothing is stored by default.
+//! A note under the choice says that some browsers (Safari) delete a site's
+//! storage after 7 days without a visit, so "remember" is not forever.
 //! The static page shows the items as a plain list: a box that cannot be
 //! ticked is no use.
 
@@ -89,13 +91,17 @@ pub fn Prepare() -> Html {
             <div class="ig-remember no-print">
                 <span class="ig-remember-choice">
                     <input type="checkbox" class="ig-check" id="ig-remember" checked={state.remember}
-                        onchange={on_remember} data-testid="remember" />
+                        onchange={on_remember} data-testid="remember"
+                        aria-describedby="ig-remember-note" />
                     <label for="ig-remember">{ guide.word("remember_on_device") }</label>
                 </span>
                 <button type="button" class="ig-button ig-secondary" onclick={clear}
                     disabled={state.ticks.is_empty()} data-testid="clear-ticks">
                     { guide.word("clear_ticks") }
                 </button>
+                <p class="ig-remember-note" id="ig-remember-note" data-testid="remember-note">
+                    { guide.word("remember_note") }
+                </p>
             </div>
         </section>
     }

@@ -930,6 +930,7 @@ impl Decoder {
                             map.insert((*key).to_owned(), word);
                         }
                     }
+                    None if LATER_UI_KEYS.contains(key) => {}
                     None => self.error(
                         ErrorKind::MissingLanguage,
                         &words.path(key),

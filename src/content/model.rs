@@ -533,6 +533,7 @@ pub const UI_KEYS: &[&str] = &[
     "all_categories",
     "prepare_heading",
     "remember_on_device",
+    "remember_note",
     "clear_ticks",
     "questions_heading",
     "print_questions",
@@ -553,6 +554,11 @@ pub const UI_KEYS: &[&str] = &[
     "loading",
     "content_error",
 ];
+
+/// Words of [`UI_KEYS`] added after a format's first release: a clinic's own
+/// language may leave them out (its file stays valid across the update), and
+/// the widget then shows them in the content's fallback language.
+pub const LATER_UI_KEYS: &[&str] = &["remember_note"];
 
 #[cfg(test)]
 mod tests {
