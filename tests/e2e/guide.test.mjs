@@ -281,11 +281,13 @@ test('print shows the whole guide expanded, with link targets and without button
 test('"Print these questions" prints only the questions (and the crisis notice) of the guide', async () => {
   const { page, guide, close } = await open('/index.html');
   await page.evaluate(() => {
-    // What print would show: captured while the widget has marked the page for it.
+    // What print would show: captured while the widget has marked the page
+    // for it. Like Chromium's own, it fires afterprint before it returns.
     window.print = () => {
       const root = document.querySelector('infusion-guide').shadowRoot;
       const article = root.querySelector('.ig');
       window.__printed = [...article.children].map((el) => ({ id: el.id, cls: el.className, marked: article.classList.contains('ig-printing-part') }));
+      window.dispatchEvent(new Event('afterprint'));
     };
   });
   await guide.guide().getByRole('button', { name: 'Print these questions' }).click();
