@@ -21,7 +21,7 @@ use crate::content::decode::{
 };
 use crate::content::json::{Node, Pos, Value};
 use crate::content::merge::ID_LISTS;
-use crate::content::{Font, Region, Section, UI_KEYS};
+use crate::content::{Font, Region, Section, LATER_UI_KEYS, UI_KEYS};
 
 /// Where the schema is published; clinics' files name it in `"$schema"`.
 pub const SCHEMA_ID: &str = "https://infusion-guide.example/content.schema.json";
@@ -610,7 +610,12 @@ fn theme_field(name: &str) -> Option<Schema> {
 /// The widget's words in one language.
 fn ui_words() -> Schema {
     let properties = UI_KEYS.iter().fold(Schema::new(), |properties, key| {
-        properties.with(key, string().with("minLength", 1))
+        let word = string().with("minLength", 1);
+        if LATER_UI_KEYS.contains(key) {
+            properties.with(key, nullable(word))
+        } else {
+            properties.with(key, word)
+        }
     });
     Schema::new()
         .describe("The widget's words in one language.")

@@ -592,6 +592,7 @@ fn null_is_allowed_exactly_where_the_merge_removes_an_optional_field() {
             "crisis.note",
             "faq[0].category",
             "steps[0].duration",
+            "ui.en.remember_note",
         ]
     );
 }

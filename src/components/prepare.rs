@@ -64,6 +64,7 @@ pub fn Prepare() -> Html {
         let guide = guide.clone();
         Callback::from(move |_: MouseEvent| guide.dispatch(Action::ClearTicks))
     };
+    let note = guide.word("remember_note");
     if guide.static_html {
         return html! {
             <section class="ig-part" id="ig-prepare" aria-labelledby="ig-prepare-h">
@@ -92,16 +93,19 @@ pub fn Prepare() -> Html {
                 <span class="ig-remember-choice">
                     <input type="checkbox" class="ig-check" id="ig-remember" checked={state.remember}
                         onchange={on_remember} data-testid="remember"
-                        aria-describedby="ig-remember-note" />
+                        aria-describedby={(!note.is_empty()).then_some("ig-remember-note")} />
                     <label for="ig-remember">{ guide.word("remember_on_device") }</label>
                 </span>
                 <button type="button" class="ig-button ig-secondary" onclick={clear}
                     disabled={state.ticks.is_empty()} data-testid="clear-ticks">
                     { guide.word("clear_ticks") }
                 </button>
-                <p class="ig-remember-note" id="ig-remember-note" data-testid="remember-note">
-                    { guide.word("remember_note") }
-                </p>
+                // A clinic may remove the note (`"remember_note": null`).
+                if !note.is_empty() {
+                    <p class="ig-remember-note" id="ig-remember-note" data-testid="remember-note">
+                        { note }
+                    </p>
+                }
             </div>
         </section>
     }
