@@ -15,6 +15,9 @@
 // then a summary of the issue's targets. Usage (from the repository's top):
 //
 //   node bench/run.mjs [--runs N]     (or BENCH_RUNS=N; default 21 loads)
+//   node bench/run.mjs --only faq-search [--runs N]
+//                                     (table 4 alone, N times, for a quick
+//                                     before-and-after of a change to the FAQ)
 //
 // Generated files go to target/bench/. Progress goes to stderr, tables to stdout.
 import { execFileSync } from 'node:child_process';
@@ -53,18 +56,28 @@ const HEAP_NOISE = 0.01;
 /** Progress, on stderr so that stdout holds only the tables. */
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 
-/** The number of loads per page and condition, from `--runs N` or BENCH_RUNS. */
-function runsFromArguments() {
+/**
+ * The options: the number of loads per page and condition (`--runs N` or
+ * BENCH_RUNS, default 21), and `--only faq-search`, which runs the FAQ search
+ * table alone, N times (default 3).
+ */
+function optionsFromArguments() {
   const args = process.argv.slice(2);
-  const at = args.indexOf('--runs');
-  const given = at >= 0 ? (args[at + 1] ?? '') : process.env.BENCH_RUNS;
-  if (args.some((a, i) => a !== '--runs' && args[i - 1] !== '--runs')) {
-    throw new Error(`unknown argument in "${args.join(' ')}"; usage: node bench/run.mjs [--runs N]`);
+  const value = (name) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? (args[at + 1] ?? '') : undefined;
+  };
+  const usage = 'usage: node bench/run.mjs [--runs N] [--only faq-search]';
+  if (args.some((a, i) => !['--runs', '--only'].includes(a) && !['--runs', '--only'].includes(args[i - 1]))) {
+    throw new Error(`unknown argument in "${args.join(' ')}"; ${usage}`);
   }
-  if (given === undefined) return 21;
+  const only = value('--only');
+  if (only !== undefined && only !== 'faq-search') throw new Error(`--only takes faq-search, not "${only}"; ${usage}`);
+  const given = value('--runs') ?? process.env.BENCH_RUNS;
+  if (given === undefined) return { runs: only ? 3 : 21, only };
   const runs = Number(given);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs (or BENCH_RUNS) must be a positive whole number, not "${given}"`);
-  return runs;
+  return { runs, only };
 }
 
 /** Runs the command-line tool (release build) with `args`; its output, or a clear failure. */
@@ -289,8 +302,31 @@ async function memory(browser, url) {
   return { ...growth, heapNoise };
 }
 
+/** `--only faq-search`: the FAQ search table `runs` times, and nothing else. */
+async function faqSearchOnly(runs) {
+  progress('generating content files into target/bench/');
+  const content = generateContent();
+  const site = await serve({
+    mounts: { '/': join(ROOT, 'dist'), '/bench/': OUT },
+    pages: benchPages(renderStaticGuide(ROOT)),
+  });
+  const browser = await launch();
+  try {
+    console.log(`\nChromium ${browser.version()}, ${new Date().toISOString()}`);
+    const p95s = [];
+    for (let run = 1; run <= runs; run += 1) {
+      progress(`FAQ search, run ${run} of ${runs}`);
+      p95s.push(await search(browser, site.url, content.faqQuestions));
+    }
+    console.log(`\nFAQ search p95 over ${runs} runs: ${p95s.map(ms).join(', ')} ms (target: at most ${SEARCH_BUDGET_MS} ms)`);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 async function main() {
-  const runs = runsFromArguments();
+  const { runs, only } = optionsFromArguments();
   for (const file of ['dist/infusion-guide.js', 'dist/infusion_guide_bg.wasm', 'dist/infusion-guide.css']) {
     if (!existsSync(join(ROOT, file))) {
       throw new Error(`${file} is missing: build the release first (\`cargo xtask dist\`), or run \`cargo xtask bench\``);
@@ -298,6 +334,10 @@ async function main() {
   }
   const started = Date.now();
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  if (only) {
+    console.log(`# infusion-guide benchmark, FAQ search only: commit ${commit}`);
+    return faqSearchOnly(runs);
+  }
   console.log(`# infusion-guide benchmark: commit ${commit}, ${runs} loads per page and condition`);
   console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start`);
   const brotliTotal = printSizes();

@@ -147,12 +147,24 @@ fn test() -> Result<(), String> {
     step("end-to-end tests (Playwright in Chromium; the cross-engine suite in Chromium, Firefox ESR and WebKitGTK)");
     tools.run("node", &["--test", "--test-concurrency=1", "tests/e2e/"])?;
 
-    println!("\nAll checks and tests passed.");
+    println!("\nAll checks and tests passed ({}).", elapsed());
     Ok(())
 }
 
+/// Prints a step's name with the time since the first step, so that a run's
+/// log shows where its minutes went.
 fn step(name: &str) {
-    println!("\n==> {name}");
+    println!("\n==> {name} (at {})", elapsed());
+}
+
+/// The time since the first step, as `4m 05s`.
+fn elapsed() -> String {
+    static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let seconds = STARTED
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_secs();
+    format!("{}m {:02}s", seconds / 60, seconds % 60)
 }
 
 /// The repository's top folder (the parent of `xtask/`).
