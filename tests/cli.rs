@@ -1,4 +1,4 @@
-//! Tests of the `infusion-guide check` command-line tool: the built binary is
+//! Tests of the `infusion-guide` command-line tool: the built binary is
 //! run on the default guide, the example clinic file, the hand-made bad files
 //! in `tests/fixtures/` (each with its expected output in a sibling
 //! `.expected` file) and a few JSONTestSuite files, and its output and exit
@@ -212,6 +212,74 @@ fn help_exits_0() {
     for command in ["check", "schema", "render", "init"] {
         assert!(stdout(&output).contains(command), "{command} is documented");
     }
+}
+
+#[test]
+fn each_command_answers_help_and_h_with_its_own_usage() {
+    for command in ["check", "schema", "render", "init"] {
+        for flag in ["--help", "-h"] {
+            // Even with other arguments, help wins and nothing is done.
+            let output = run(&[command, "no-such-file.json", flag]);
+            assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+            let text = stdout(&output);
+            assert!(
+                text.starts_with(&format!("usage: infusion-guide {command} ...")),
+                "{command} {flag}: {text}"
+            );
+            assert!(text.contains(&format!("  {command}")), "{text}");
+            for other in ["check", "schema", "render", "init"] {
+                if other != command {
+                    assert!(
+                        !text.contains(&format!("\n  {other}")),
+                        "{command} {flag}: {text}"
+                    );
+                }
+            }
+            assert_eq!(stderr(&output), "");
+        }
+    }
+    let output = run(&["lint", "--help"]);
+    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+}
+
+#[test]
+fn render_into_a_closed_pipe_exits_quietly() {
+    // Regression: `render ... | head` panicked ("failed printing to stdout").
+    use std::io::Read;
+    use std::process::Stdio;
+    // A guide whose page is larger than a pipe holds (64 KiB), so that the
+    // tool is still writing when the reader goes away.
+    let answer = "Words the patient reads. ".repeat(20);
+    let questions: Vec<String> = (0..300)
+        .map(|i| {
+            format!(
+                r#"{{ "id": "extra-{i}", "question": {{ "en": "Extra question {i}?", "es": "¿Pregunta {i}?" }},
+                   "answer": {{ "en": "{answer}", "es": "{answer}" }} }}"#
+            )
+        })
+        .collect();
+    let big = Path::new(env!("CARGO_TARGET_TMPDIR")).join("big-guide.json");
+    std::fs::write(&big, format!(r#"{{ "faq": [{}] }}"#, questions.join(",")))
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", big.display()));
+    let big = big.display().to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_infusion-guide"))
+        .args(["render", &big, "--lang", "en"])
+        .current_dir(MANIFEST_DIR)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run infusion-guide: {e}"));
+    let mut first = [0u8; 16];
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    stdout
+        .read_exact(&mut first)
+        .unwrap_or_else(|e| panic!("no output: {e}"));
+    drop(stdout);
+    let output = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("the tool did not end: {e}"));
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert_eq!(stderr(&output), "", "nothing on stderr");
 }
 
 #[test]

@@ -25,43 +25,82 @@ use std::rc::Rc;
 
 use infusion_guide::content::{self, Content, SectionReadability};
 
-const USAGE: &str = "usage: infusion-guide <command> ...
-
-  check [--readability] FILE...
-      Merge each content file onto the built-in guide and validate it. One line
+/// Each command: its name, its synopsis and what it does.
+const COMMANDS: [(&str, &str, &str); 4] = [
+    (
+        "check",
+        "check [--readability] FILE...",
+        "Merge each content file onto the built-in guide and validate it. One line
       per problem: FILE:LINE:COLUMN: PATH: message. With --readability, also
       print the reading level of every part in every language, and warn (not
-      fail) about parts above grade 8.
-  schema
-      Print the JSON Schema of the content format (for editors like VS Code).
-  render FILE --lang LANG [--heading-level N] [--css-href URL]
-      Print the whole guide as static HTML, to paste inside <infusion-guide>:
+      fail) about parts above grade 8.",
+    ),
+    (
+        "schema",
+        "schema",
+        "Print the JSON Schema of the content format (for editors like VS Code).",
+    ),
+    (
+        "render",
+        "render FILE --lang LANG [--heading-level N] [--css-href URL]",
+        "Print the whole guide as static HTML, to paste inside <infusion-guide>:
       patients without JavaScript and search engines see the full guide.
-  init --name NAME --phone PHONE [--email EMAIL] [--website URL]
-       [--booking-url URL] [--region us|uk|other] [--output FILE]
-      Write a starter content file for a new clinic (to FILE, or print it).
+      --heading-level (1 to 4, default 2) is the guide title's heading level;
+      --css-href (default infusion-guide.css) where the page finds the stylesheet.",
+    ),
+    (
+        "init",
+        "init --name NAME --phone PHONE [--email EMAIL] [--website URL]
+       [--booking-url URL] [--region us|uk|other] [--output FILE]",
+        "Write a starter content file for a new clinic (to FILE, or print it).
+      An existing FILE is never overwritten.",
+    ),
+];
 
-Exit status: 0 success, 1 invalid content, 2 unreadable file or bad arguments.";
+const EXIT_STATUS: &str =
+    "Exit status: 0 success, 1 invalid content, 2 unreadable file or bad arguments.";
+
+/// The usage of every command, or of one.
+fn usage_text(only: Option<&str>) -> String {
+    let commands: Vec<String> = COMMANDS
+        .iter()
+        .filter(|(name, _, _)| only.is_none_or(|only| only == *name))
+        .map(|(_, synopsis, what)| format!("  {synopsis}\n      {what}"))
+        .collect();
+    let head = match only {
+        Some(name) => format!("usage: infusion-guide {name} ..."),
+        None => "usage: infusion-guide <command> ...   (infusion-guide <command> --help for one)"
+            .to_owned(),
+    };
+    format!("{head}\n\n{}\n\n{EXIT_STATUS}", commands.join("\n"))
+}
 
 /// A command-line failure: what to tell the user, and the exit status.
 struct Failure(u8, String);
 
 fn usage(problem: impl Into<String>) -> Failure {
-    Failure(2, format!("{}\n\n{USAGE}", problem.into()))
+    Failure(2, format!("{}\n\n{}", problem.into(), usage_text(None)))
+}
+
+fn is_help(arg: &str) -> bool {
+    matches!(arg, "--help" | "-h")
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.split_first() {
+        Some((command, rest)) if rest.iter().any(|a| is_help(a)) => {
+            match COMMANDS.iter().find(|(name, _, _)| name == command) {
+                Some((name, _, _)) => write_out(&format!("{}\n", usage_text(Some(name)))),
+                None => Err(usage(format!("unknown command: {command}"))),
+            }
+        }
         Some((command, rest)) => match command.as_str() {
             "check" => check(rest),
             "schema" if rest.is_empty() => schema(),
             "render" => render(rest),
             "init" => init(rest),
-            "--help" | "-h" | "help" => {
-                println!("{USAGE}");
-                Ok(0)
-            }
+            "--help" | "-h" | "help" => write_out(&format!("{}\n", usage_text(None))),
             other => Err(usage(format!("unknown command or arguments: {other}"))),
         },
         None => Err(usage("no command given")),
@@ -111,6 +150,18 @@ impl Args {
 
     fn value(&self, name: &str) -> Option<&str> {
         self.values.get(name).map(String::as_str)
+    }
+}
+
+/// Writes `text` to standard output. A reader that went away early (as in
+/// `infusion-guide render ... | head`) is no failure: there is nobody left
+/// to tell, so the tool ends quietly with status 0.
+fn write_out(text: &str) -> Result<u8, Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(0),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
+        Err(e) => Err(Failure(2, format!("cannot write the output: {e}"))),
     }
 }
 
@@ -194,8 +245,7 @@ fn readability_table(file: &str, content: &Content) -> String {
 }
 
 fn schema() -> Result<u8, Failure> {
-    print!("{}", infusion_guide::schema::content_schema());
-    Ok(0)
+    write_out(&infusion_guide::schema::content_schema())
 }
 
 fn render(args: &[String]) -> Result<u8, Failure> {
@@ -232,8 +282,7 @@ fn render(args: &[String]) -> Result<u8, Failure> {
     }
     let html =
         infusion_guide::render::render_static(Rc::new(content), lang, heading_level, css_href);
-    println!("{html}");
-    Ok(0)
+    write_out(&format!("{html}\n"))
 }
 
 fn init(args: &[String]) -> Result<u8, Failure> {
@@ -277,7 +326,7 @@ fn init(args: &[String]) -> Result<u8, Failure> {
         return Err(usage("the values given do not make a valid content file"));
     }
     match args.value("output") {
-        None => print!("{text}"),
+        None => return write_out(&text),
         Some(path) => {
             let mut file = std::fs::OpenOptions::new()
                 .write(true)
