@@ -4,7 +4,12 @@
 //! language, and provides the [`Guide`] context that every part reads. The
 //! parts appear in a fixed order; the crisis notice and the disclaimer are
 //! always there, whatever the content hides. The same components render the
-//! static page ([`crate::render`]); [`AppProps::static_html`] tells them so.
+//! static page ([`crate::render`]); [`AppProps::mode`] tells them so.
+//!
+//! The state is one reducer, provided in slices (see [`crate::state`]): the
+//! [`Guide`] context changes only with the content or the language, and each
+//! slice of the state is a context of its own, so an action re-renders only
+//! the parts that read what it changed.
 
 use std::rc::Rc;
 
@@ -12,7 +17,7 @@ use yew::prelude::*;
 
 use crate::components::contact::Contact;
 use crate::components::contents::ContentsList;
-use crate::components::context::{Guide, GuideEvent};
+use crate::components::context::{Guide, GuideEvent, RenderMode};
 use crate::components::crisis::CrisisNotice;
 use crate::components::disclaimer::Disclaimer;
 use crate::components::faq::Faq;
@@ -22,25 +27,8 @@ use crate::components::prepare::Prepare;
 use crate::components::questions::Questions;
 use crate::components::steps::Steps;
 use crate::components::timeline::Timeline;
-use crate::content::{Content, Region, Section};
-use crate::state::{Action, GuideState};
-
-/// Validated content shared without copying; equal when it is the same
-/// document (comparing whole guides on every render would be wasted work).
-#[derive(Clone, Debug)]
-pub struct SharedContent(pub Rc<Content>);
-
-impl PartialEq for SharedContent {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl From<Rc<Content>> for SharedContent {
-    fn from(content: Rc<Content>) -> Self {
-        SharedContent(content)
-    }
-}
+use crate::content::{Region, Section, SharedContent};
+use crate::state::{Action, ChecklistState, FaqState, GuideState, StepsState};
 
 /// Properties of [`App`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -77,17 +65,11 @@ pub struct AppProps {
     /// renders nothing and holds no DOM.
     #[prop_or(true)]
     pub active: bool,
-    /// Whether this guide replaces the static page ([`crate::render`]) in
-    /// the host element: it then starts with every step shown and every
-    /// answer open, as the static page did, so mounting only adds the
-    /// controls and the guide's top parts do not move. False by default.
+    /// Live (the default); over a pasted static page, which it replaces
+    /// starting in the same open state so that nothing moves; or the static
+    /// page itself, set only by [`crate::render::render_static`].
     #[prop_or_default]
-    pub prerendered: bool,
-    /// Whether to render the static page itself: the `prerendered` state,
-    /// without the controls that do nothing without JavaScript. Set only by
-    /// [`crate::render::render_static`]. False by default.
-    #[prop_or_default]
-    pub static_html: bool,
+    pub mode: RenderMode,
 }
 
 /// The whole patient guide, as mounted into one widget's shadow root.
@@ -102,7 +84,7 @@ pub fn App(props: &AppProps) -> Html {
 /// The guide itself; its state lives as long as one widget instance.
 #[component]
 fn GuideView(props: &AppProps) -> Html {
-    let everything_open = props.prerendered || props.static_html;
+    let everything_open = props.mode.starts_open();
     let faq_ids = |content: &SharedContent| -> Vec<String> {
         content.0.faq.iter().map(|q| q.id.clone()).collect()
     };
@@ -143,9 +125,9 @@ fn GuideView(props: &AppProps) -> Html {
         content: content.clone(),
         lang: lang.clone(),
         level: props.heading_level.clamp(1, 4),
-        state,
+        dispatcher: state.dispatcher(),
         on_event: props.on_event.clone(),
-        static_html: props.static_html,
+        mode: props.mode,
     };
     let theme = match props.theme.as_str() {
         "light" | "dark" => props.theme.clone(),
@@ -156,6 +138,9 @@ fn GuideView(props: &AppProps) -> Html {
     let title = guide.heading(0);
     html! {
         <ContextProvider<Guide> context={guide.clone()}>
+        <ContextProvider<StepsState> context={state.steps}>
+        <ContextProvider<Rc<FaqState>> context={state.faq.clone()}>
+        <ContextProvider<Rc<ChecklistState>> context={state.checklist.clone()}>
             <article class="ig" lang={lang.clone()} data-theme={theme} data-testid="guide" ref={root.clone()}>
                 <header class="ig-header">
                     <@{title} class="ig-title">{ guide.text(&content.guide.title) }</@>
@@ -175,34 +160,31 @@ fn GuideView(props: &AppProps) -> Html {
                 if shows(Section::Contact) { <Contact /> }
                 <Disclaimer />
             </article>
+        </ContextProvider<Rc<ChecklistState>>>
+        </ContextProvider<Rc<FaqState>>>
+        </ContextProvider<StepsState>>
         </ContextProvider<Guide>>
     }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use yew::LocalServerRenderer;
-
     use super::*;
     use crate::content::default_content;
-    use crate::render::block_on;
+    use crate::ssr::render_component;
 
-    fn render(prerendered: bool) -> String {
+    fn render(mode: RenderMode) -> String {
         let content = default_content().unwrap_or_else(|e| panic!("{e:?}"));
         let props = yew::props!(AppProps {
             content: SharedContent::from(content),
-            prerendered,
+            mode,
         });
-        block_on(
-            LocalServerRenderer::<App>::with_props(props)
-                .hydratable(false)
-                .render(),
-        )
+        render_component::<App>(props)
     }
 
     #[test]
     fn a_guide_starts_with_one_step_and_closed_answers() {
-        let html = render(false);
+        let html = render(RenderMode::Live);
         assert!(html.contains("hidden=\"until-found\""));
         assert!(html.contains("aria-pressed=\"false\""));
         assert!(html.contains("data-testid=\"step-progress\""));
@@ -210,7 +192,7 @@ mod tests {
 
     #[test]
     fn a_prerendered_guide_starts_open_as_the_static_page_with_its_controls() {
-        let html = render(true);
+        let html = render(RenderMode::OverStaticPage);
         assert!(!html.contains(" hidden"), "something is hidden");
         assert!(!html.contains("aria-expanded=\"false\""));
         assert!(html.contains("aria-pressed=\"true\""));

@@ -19,7 +19,7 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps};
-use crate::components::context::GuideEvent;
+use crate::components::context::{GuideEvent, RenderMode};
 use crate::content::{self, Content, ContentError, Region, Theme};
 
 mod fallback;
@@ -99,7 +99,7 @@ struct Inner {
     app: Option<AppHandle<App>>,
     /// This widget's number (see [`AppProps::instance`]).
     instance: u32,
-    /// Whether it replaced the static page (see [`AppProps::prerendered`]).
+    /// Whether it replaced the static page (see [`RenderMode::OverStaticPage`]).
     prerendered: bool,
     /// Whether content loading has started at least once.
     started: bool,
@@ -289,8 +289,11 @@ impl Inner {
             region: options.region.as_deref().and_then(Region::from_name),
             fell_back: self.fell_back,
             instance: self.instance,
-            prerendered: self.prerendered,
-            static_html: false,
+            mode: if self.prerendered {
+                RenderMode::OverStaticPage
+            } else {
+                RenderMode::Live
+            },
             active: true,
             on_event: Callback::from(move |event: GuideEvent| {
                 if let Some(inner) = weak.upgrade() {

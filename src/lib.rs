@@ -15,6 +15,8 @@ pub mod readability;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ssr;
 pub mod state;
 pub mod text;
 

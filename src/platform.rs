@@ -1,6 +1,7 @@
 //! The few browser services the components use: device storage (only with
-//! the patient's consent), the host page's URL fragment, scrolling, focus and
-//! printing.
+//! the patient's consent), the host page's URL fragment and its changes,
+//! scrolling, focus and printing. With the embed layer, the only code that
+//! touches the host page.
 //!
 //! On wasm32 they call the browser; natively (tests, server-side rendering)
 //! they do nothing, so components stay renderable everywhere. Every browser
@@ -38,6 +39,26 @@ mod imp {
         web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default()
+    }
+
+    /// Listens until [`HashWatch::stop`] (or until dropped).
+    pub struct HashWatch(Option<gloo::events::EventListener>);
+
+    impl HashWatch {
+        /// Removes the listener.
+        pub fn stop(self) {
+            drop(self.0);
+        }
+    }
+
+    /// Calls `then` whenever the host page's URL fragment changes, until
+    /// the returned [`HashWatch`] is dropped.
+    pub fn on_hash_change(mut then: impl FnMut() + 'static) -> HashWatch {
+        HashWatch(
+            web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "hashchange", move |_| then())
+            }),
+        )
     }
 
     pub fn scroll_to(element: &Element) {
@@ -146,6 +167,13 @@ mod imp {
     pub fn forget(_key: &str) {}
     pub fn location_hash() -> String {
         String::new()
+    }
+    pub struct HashWatch;
+    impl HashWatch {
+        pub fn stop(self) {}
+    }
+    pub fn on_hash_change(_then: impl FnMut() + 'static) -> HashWatch {
+        HashWatch
     }
     pub fn scroll_to(_element: &Element) {}
     pub fn focus(_element: &Element) {}

@@ -18,18 +18,17 @@
 //! ```
 //!
 //! When the widget mounts, it replaces that content with the live guide,
-//! started in the same open state ([`AppProps::prerendered`]), so only the
+//! started in the same open state ([`RenderMode::OverStaticPage`]), so only the
 //! controls appear and the guide's top parts do not move.
 
-use std::future::Future;
-use std::pin::pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
 
-use yew::{AttrValue, LocalServerRenderer};
+use yew::AttrValue;
 
-use crate::app::{App, AppProps, SharedContent};
+use crate::app::{App, AppProps};
+use crate::components::context::RenderMode;
 use crate::content::Content;
+use crate::content::SharedContent;
 
 /// The guide `content` in language `lang` (the closest the content has), its
 /// title a heading of `heading_level` (clamped to 1..=4), as a declarative
@@ -45,37 +44,14 @@ pub fn render_static(
         content: SharedContent::from(content),
         lang: AttrValue::from(lang.to_owned()),
         heading_level,
-        prerendered: true,
-        static_html: true,
+        mode: RenderMode::StaticPage,
     });
-    let guide = block_on(
-        LocalServerRenderer::<App>::with_props(props)
-            .hydratable(false)
-            .render(),
-    );
+    let guide = crate::ssr::render_component::<App>(props);
     let guide = format!(
         "<link rel=\"stylesheet\" href=\"{}\"><div class=\"ig-root\">{guide}</div>",
         escape_attribute(css_href)
     );
     format!("<template shadowrootmode=\"open\">{guide}</template><noscript>{guide}</noscript>")
-}
-
-/// Runs a future that needs no runtime to completion. Rendering components
-/// without suspense (the guide has none) finishes within a few polls.
-///
-/// # Panics
-///
-/// If the future is still pending after many polls: a component waited for
-/// something, which is a bug in the components, never in the content.
-pub(crate) fn block_on<F: Future>(future: F) -> F::Output {
-    let mut future = pin!(future);
-    let mut context = Context::from_waker(Waker::noop());
-    for _ in 0..100_000 {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
-            return output;
-        }
-    }
-    panic!("server rendering of the guide did not finish");
 }
 
 /// `value` made safe inside a double-quoted HTML attribute.

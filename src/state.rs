@@ -3,28 +3,56 @@
 //! Components dispatch [`Action`]s; nothing else changes the state. What the
 //! state means is independent of language, so the current step, the open
 //! questions and the ticks survive a language switch.
+//!
+//! The state is kept in slices, one per part that reads it ([`StepsState`],
+//! [`FaqState`], [`ChecklistState`]), and the app provides each slice as a
+//! context of its own: an action replaces only its slice, so only the part
+//! that reads that slice renders again (a keystroke in the FAQ search
+//! re-renders the FAQ, not the steps or the checklist).
 
-use crate::collections::IdSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::collections::IdSet;
 
 /// Everything the patient has done in one widget.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GuideState {
     /// The language the patient picked in the switcher, if any.
     pub chosen_lang: Option<String>,
+    /// The steps: which one is shown, or all.
+    pub steps: StepsState,
+    /// The questions: which are open, the search and the topic.
+    pub faq: Rc<FaqState>,
+    /// The checklist: ticks, and whether to keep them on the device.
+    pub checklist: Rc<ChecklistState>,
+}
+
+/// The state of the steps part.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StepsState {
     /// The step shown, counted from 0.
     pub step: usize,
     /// Whether all steps are shown at once instead of one at a time.
-    pub all_steps: bool,
+    pub all: bool,
+}
+
+/// The state of the questions part.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FaqState {
     /// Ids of the open questions.
-    pub open_faq: IdSet,
-    /// The FAQ search text.
+    pub open: IdSet,
+    /// The search text.
     pub query: String,
-    /// The FAQ topic filter (a category id), if any.
+    /// The topic filter (a category id), if any.
     pub category: Option<String>,
-    /// Ids of the ticked checklist items.
+}
+
+/// The state of the "prepare for your visit" checklist.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChecklistState {
+    /// Ids of the ticked items.
     pub ticks: IdSet,
     /// Whether the patient chose to keep the ticks on this device.
     pub remember: bool,
@@ -36,8 +64,14 @@ impl GuideState {
     /// open. A widget mounted over that page starts here, so nothing moves.
     pub fn everything_open(faq_ids: impl IntoIterator<Item = String>) -> GuideState {
         GuideState {
-            all_steps: true,
-            open_faq: faq_ids.into_iter().collect(),
+            steps: StepsState {
+                all: true,
+                ..StepsState::default()
+            },
+            faq: Rc::new(FaqState {
+                open: faq_ids.into_iter().collect(),
+                ..FaqState::default()
+            }),
             ..GuideState::default()
         }
     }
@@ -74,38 +108,67 @@ pub enum Action {
     ClearTicks,
 }
 
+/// Toggles `id` in `set`.
+fn toggle(set: &mut IdSet, id: String) {
+    if !set.remove(&id) {
+        set.insert(id);
+    }
+}
+
 impl Reducible for GuideState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The slices are shared with the old state; `make_mut` copies only
+        // the one an action changes, so the others stay the same `Rc`.
         let mut state = (*self).clone();
         match action {
             Action::ChooseLanguage(lang) => state.chosen_lang = Some(lang),
-            Action::GoToStep { n, count } => state.step = n.min(count.saturating_sub(1)),
-            Action::ToggleAllSteps => state.all_steps = !state.all_steps,
-            Action::ToggleFaq(id) => {
-                if !state.open_faq.remove(&id) {
-                    state.open_faq.insert(id);
-                }
-            }
+            Action::GoToStep { n, count } => state.steps.step = n.min(count.saturating_sub(1)),
+            Action::ToggleAllSteps => state.steps.all = !state.steps.all,
+            Action::ToggleFaq(id) => toggle(&mut Rc::make_mut(&mut state.faq).open, id),
             Action::OpenFaq(id) => {
-                state.open_faq.insert(id);
-            }
-            Action::OpenAll(ids) => state.open_faq.extend(ids),
-            Action::CloseAll => state.open_faq.clear(),
-            Action::Search(query) => state.query = query,
-            Action::FilterCategory(category) => state.category = category,
-            Action::ToggleTick(id) => {
-                if !state.ticks.remove(&id) {
-                    state.ticks.insert(id);
+                if !state.faq.open.contains(&id) {
+                    Rc::make_mut(&mut state.faq).open.insert(id);
                 }
             }
-            Action::RestoreTicks(ticks) => {
-                state.ticks = ticks;
-                state.remember = true;
+            Action::OpenAll(ids) => {
+                if !ids.iter().all(|id| state.faq.open.contains(id)) {
+                    Rc::make_mut(&mut state.faq).open.extend(ids);
+                }
             }
-            Action::SetRemember(remember) => state.remember = remember,
-            Action::ClearTicks => state.ticks.clear(),
+            Action::CloseAll => {
+                if !state.faq.open.is_empty() {
+                    Rc::make_mut(&mut state.faq).open.clear();
+                }
+            }
+            Action::Search(query) => {
+                if state.faq.query != query {
+                    Rc::make_mut(&mut state.faq).query = query;
+                }
+            }
+            Action::FilterCategory(category) => {
+                if state.faq.category != category {
+                    Rc::make_mut(&mut state.faq).category = category;
+                }
+            }
+            Action::ToggleTick(id) => toggle(&mut Rc::make_mut(&mut state.checklist).ticks, id),
+            Action::RestoreTicks(ticks) => {
+                state.checklist = Rc::new(ChecklistState {
+                    ticks,
+                    remember: true,
+                });
+            }
+            Action::SetRemember(remember) => {
+                if state.checklist.remember != remember {
+                    Rc::make_mut(&mut state.checklist).remember = remember;
+                }
+            }
+            Action::ClearTicks => {
+                if !state.checklist.ticks.is_empty() {
+                    Rc::make_mut(&mut state.checklist).ticks.clear();
+                }
+            }
         }
         if state == *self {
             self
@@ -130,9 +193,9 @@ mod tests {
             GuideState::default(),
             vec![Action::GoToStep { n: 9, count: 7 }],
         );
-        assert_eq!(state.step, 6);
+        assert_eq!(state.steps.step, 6);
         let state = apply(state, vec![Action::GoToStep { n: 0, count: 0 }]);
-        assert_eq!(state.step, 0);
+        assert_eq!(state.steps.step, 0);
     }
 
     #[test]
@@ -144,7 +207,10 @@ mod tests {
                 Action::ChooseLanguage("es".into()),
             ],
         );
-        assert_eq!((state.step, state.chosen_lang.as_deref()), (3, Some("es")));
+        assert_eq!(
+            (state.steps.step, state.chosen_lang.as_deref()),
+            (3, Some("es"))
+        );
     }
 
     #[test]
@@ -157,11 +223,11 @@ mod tests {
                 Action::ToggleFaq("a".into()),
             ],
         );
-        assert_eq!(state.open_faq.iter().collect::<Vec<_>>(), ["b"]);
+        assert_eq!(state.faq.open.iter().collect::<Vec<_>>(), ["b"]);
         let state = apply(state, vec![Action::OpenAll(vec!["a".into(), "c".into()])]);
-        assert_eq!(state.open_faq.len(), 3);
+        assert_eq!(state.faq.open.len(), 3);
         let state = apply(state, vec![Action::CloseAll]);
-        assert!(state.open_faq.is_empty());
+        assert!(state.faq.open.is_empty());
     }
 
     #[test]
@@ -170,24 +236,36 @@ mod tests {
             GuideState::default(),
             vec![Action::ToggleTick("ride".into())],
         );
-        assert!(!state.remember);
+        assert!(!state.checklist.remember);
         let state = apply(state, vec![Action::SetRemember(true), Action::ClearTicks]);
-        assert!(state.remember && state.ticks.is_empty());
+        assert!(state.checklist.remember && state.checklist.ticks.is_empty());
     }
 
     #[test]
     fn everything_open_shows_all_steps_and_answers_and_nothing_else() {
         let state = GuideState::everything_open(["a".to_owned(), "b".to_owned()]);
-        assert!(state.all_steps);
-        assert_eq!(state.open_faq.iter().collect::<Vec<_>>(), ["a", "b"]);
+        assert!(state.steps.all);
+        assert_eq!(state.faq.open.iter().collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(
             GuideState {
-                all_steps: false,
-                open_faq: IdSet::default(),
+                steps: StepsState::default(),
+                faq: Rc::default(),
                 ..state
             },
             GuideState::default()
         );
+    }
+
+    #[test]
+    fn an_action_replaces_only_its_own_slice() {
+        let state = Rc::new(GuideState::default());
+        let searched = state.clone().reduce(Action::Search("pain".into()));
+        assert_eq!(searched.faq.query, "pain");
+        assert!(!Rc::ptr_eq(&state.faq, &searched.faq));
+        assert!(Rc::ptr_eq(&state.checklist, &searched.checklist));
+        let ticked = searched.clone().reduce(Action::ToggleTick("ride".into()));
+        assert!(Rc::ptr_eq(&searched.faq, &ticked.faq));
+        assert!(!Rc::ptr_eq(&searched.checklist, &ticked.checklist));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use infusion_guide::app::{App, AppProps};
-use infusion_guide::components::context::GuideEvent;
+use infusion_guide::components::context::{GuideEvent, RenderMode};
 use infusion_guide::content::{default_content, load_clinic};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -45,8 +45,7 @@ impl Mounted {
             on_event: Callback::from(move |e| sink.borrow_mut().push(e)),
             instance: 0,
             active: true,
-            prerendered: false,
-            static_html: false,
+            mode: RenderMode::Live,
         };
         configure(&mut props);
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();

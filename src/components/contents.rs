@@ -80,7 +80,7 @@ pub fn ContentsList(props: &ContentsListProps) -> Html {
         return Html::default();
     };
     let parts = PARTS.iter().filter(|p| guide.content.shows(p.section));
-    if guide.static_html {
+    if guide.mode.is_static() {
         return html! {
             <div class="ig-contents ig-reserve no-print" aria-hidden="true">
                 <ul>

@@ -1,13 +1,19 @@
-//! What every part of the guide needs: the content, the language, the
-//! heading level, the UI state, the way to tell the host page, and whether
-//! the guide is the static (no-JavaScript) page.
+//! What the parts of the guide read, as contexts the app provides.
+//!
+//! [`Guide`]: the content, the language, the heading level, the render
+//! mode, the way to tell the host page and the way to change the UI state.
+//! It changes only with the content or the language, so a part that reads
+//! nothing else does not render again while the patient uses the guide.
+//! The UI state comes in slices, each a context of its own
+//! ([`use_steps_state`], [`use_faq_state`], [`use_checklist_state`]): an
+//! action re-renders only the parts that read the slice it changed.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::content::{Content, Rich, Text};
-use crate::state::{Action, GuideState};
+use crate::state::{Action, ChecklistState, FaqState, GuideState, StepsState};
 
 use super::rich_text::render_rich;
 
@@ -23,6 +29,33 @@ pub enum GuideEvent {
     Section(&'static str),
 }
 
+/// How the guide is rendered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RenderMode {
+    /// The live widget, starting with one step and every answer closed.
+    #[default]
+    Live,
+    /// The live widget mounted over a pasted static page: it starts as that
+    /// page showed the guide (every step, every answer open), so mounting
+    /// only adds the controls and nothing moves.
+    OverStaticPage,
+    /// The static page itself ([`crate::render`]): the whole guide, without
+    /// the controls that do nothing without JavaScript.
+    StaticPage,
+}
+
+impl RenderMode {
+    /// Whether the guide starts with every step shown and every answer open.
+    pub fn starts_open(self) -> bool {
+        self != RenderMode::Live
+    }
+
+    /// Whether this is the static page: no controls, no state.
+    pub fn is_static(self) -> bool {
+        self == RenderMode::StaticPage
+    }
+}
+
 /// The shared context of one widget, provided by [`crate::app::App`].
 #[derive(Clone)]
 pub struct Guide {
@@ -32,13 +65,12 @@ pub struct Guide {
     pub lang: AttrValue,
     /// Level of the guide's own title; sections are one below.
     pub level: u8,
-    /// The patient's UI state.
-    pub state: UseReducerHandle<GuideState>,
+    /// Changes the patient's UI state (the same for the widget's life).
+    pub dispatcher: UseReducerDispatcher<GuideState>,
     /// Reports [`GuideEvent`]s to the host page.
     pub on_event: Callback<GuideEvent>,
-    /// Whether this is the static page ([`crate::render`]): the parts leave
-    /// out the controls that do nothing without JavaScript.
-    pub static_html: bool,
+    /// Live, over a static page, or the static page itself.
+    pub mode: RenderMode,
 }
 
 impl PartialEq for Guide {
@@ -46,9 +78,9 @@ impl PartialEq for Guide {
         Rc::ptr_eq(&self.content, &other.content)
             && self.lang == other.lang
             && self.level == other.level
-            && self.state == other.state
+            && self.dispatcher == other.dispatcher
             && self.on_event == other.on_event
-            && self.static_html == other.static_html
+            && self.mode == other.mode
     }
 }
 
@@ -86,7 +118,7 @@ impl Guide {
 
     /// Changes the UI state.
     pub fn dispatch(&self, action: Action) {
-        self.state.dispatch(action);
+        self.dispatcher.dispatch(action);
     }
 }
 
@@ -94,4 +126,22 @@ impl Guide {
 #[hook]
 pub fn use_guide() -> Option<Guide> {
     use_context::<Guide>()
+}
+
+/// The steps' state (the default outside the app).
+#[hook]
+pub fn use_steps_state() -> StepsState {
+    use_context::<StepsState>().unwrap_or_default()
+}
+
+/// The questions' state (the default outside the app).
+#[hook]
+pub fn use_faq_state() -> Rc<FaqState> {
+    use_context::<Rc<FaqState>>().unwrap_or_default()
+}
+
+/// The checklist's state (the default outside the app).
+#[hook]
+pub fn use_checklist_state() -> Rc<ChecklistState> {
+    use_context::<Rc<ChecklistState>>().unwrap_or_default()
 }

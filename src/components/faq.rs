@@ -10,12 +10,12 @@
 
 use yew::prelude::*;
 
-use crate::app::SharedContent;
 use crate::content::search::SearchIndex;
+use crate::content::SharedContent;
 use crate::platform;
 use crate::state::Action;
 
-use super::context::{use_guide, GuideEvent};
+use super::context::{use_faq_state, use_guide, GuideEvent};
 use super::rich_text::render_rich;
 
 /// From this many questions on, those off screen are not laid out (the CSS
@@ -27,6 +27,7 @@ const LONG_FAQ: usize = 60;
 #[component]
 pub fn Faq() -> Html {
     let guide = use_guide();
+    let state = use_faq_state();
     let list_ref = use_node_ref();
     let content = guide.as_ref().map(|g| g.content.clone());
     let lang = guide.as_ref().map(|g| g.lang.clone()).unwrap_or_default();
@@ -76,10 +77,8 @@ pub fn Faq() -> Html {
                 }
             };
             open_from_hash();
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "hashchange", move |_| open_from_hash())
-            });
-            move || drop(listener)
+            let watch = platform::on_hash_change(open_from_hash);
+            move || watch.stop()
         });
     }
     {
@@ -109,7 +108,7 @@ pub fn Faq() -> Html {
     let on_toggle = use_callback(
         guide
             .as_ref()
-            .map(|g| (g.state.dispatcher(), g.on_event.clone())),
+            .map(|g| (g.dispatcher.clone(), g.on_event.clone())),
         |(id, opening): (String, bool), deps| {
             if let Some((dispatcher, on_event)) = deps {
                 dispatcher.dispatch(Action::ToggleFaq(id.clone()));
@@ -123,7 +122,6 @@ pub fn Faq() -> Html {
     let Some(guide) = guide else {
         return Html::default();
     };
-    let state = &*guide.state;
     let matches: Vec<usize> = index.matching(&state.query, state.category.as_deref());
     let (h, sub) = (guide.heading(1), guide.heading(2));
 
@@ -135,13 +133,17 @@ pub fn Faq() -> Html {
         })
     };
     let open_all = {
+        // The ids are looked up on the click, not on every keystroke.
         let guide = guide.clone();
-        let ids: Vec<String> = matches
-            .iter()
-            .filter_map(|&i| guide.content.faq.get(i))
-            .map(|q| q.id.clone())
-            .collect();
-        Callback::from(move |_: MouseEvent| guide.dispatch(Action::OpenAll(ids.clone())))
+        let matches = matches.clone();
+        Callback::from(move |_: MouseEvent| {
+            let ids = matches
+                .iter()
+                .filter_map(|&i| guide.content.faq.get(i))
+                .map(|q| q.id.clone())
+                .collect();
+            guide.dispatch(Action::OpenAll(ids));
+        })
     };
     let close_all = {
         let guide = guide.clone();
@@ -151,7 +153,7 @@ pub fn Faq() -> Html {
         content: SharedContent(guide.content.clone()),
         lang: guide.lang.clone(),
         heading: AttrValue::from(sub),
-        static_html: guide.static_html,
+        static_html: guide.mode.is_static(),
         on_toggle: on_toggle.clone(),
     };
     let mut visible = vec![false; guide.content.faq.len()];
@@ -189,7 +191,7 @@ pub fn Faq() -> Html {
     html! {
         <section class="ig-part" id="ig-faq" aria-labelledby="ig-faq-h">
             <@{h} id="ig-faq-h" tabindex="-1">{ guide.word("faq_heading") }</@>
-            if !guide.static_html {
+            if !guide.mode.is_static() {
                 <div class="ig-faq-tools no-print">
                     <label class="ig-search-label" for="ig-faq-search">{ guide.word("faq_search_label") }</label>
                     <input class="ig-search" id="ig-faq-search" type="search" autocomplete="off"
@@ -221,7 +223,7 @@ pub fn Faq() -> Html {
                 // list is cheaper to compare than 1,000 keys.
                 for (index, question) in guide.content.faq.iter().enumerate() {
                     <FaqItem shared={item.clone()} {index}
-                        open={state.open_faq.contains(&question.id)}
+                        open={state.open.contains(&question.id)}
                         visible={visible.get(index).copied().unwrap_or(false)} />
                 }
             </dl>

@@ -19,7 +19,7 @@ pub fn LanguageSwitcher() -> Html {
     if guide.content.languages.len() < 2 {
         return Html::default();
     }
-    if guide.static_html {
+    if guide.mode.is_static() {
         // Every language name in one grid cell: as wide as the select, which
         // is as wide as its longest option.
         return html! {

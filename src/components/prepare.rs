@@ -15,12 +15,13 @@ use yew::prelude::*;
 use crate::platform::{self, TICKS_KEY};
 use crate::state::Action;
 
-use super::context::use_guide;
+use super::context::{use_checklist_state, use_guide};
 
 /// The "prepare for your visit" checklist.
 #[component]
 pub fn Prepare() -> Html {
     let guide = use_guide();
+    let state = use_checklist_state();
     {
         // Ticks kept from an earlier visit exist only if the patient chose so.
         let guide = guide.clone();
@@ -32,10 +33,10 @@ pub fn Prepare() -> Html {
         });
     }
     {
-        let state = guide
+        let kept = guide
             .as_ref()
-            .map(|g| (g.state.remember, g.state.ticks.clone()));
-        use_effect_with(state, |state| match state {
+            .map(|_| (state.remember, state.ticks.clone()));
+        use_effect_with(kept, |kept| match kept {
             Some((true, ticks)) => {
                 platform::save(TICKS_KEY, &ticks.iter().collect::<Vec<_>>().join("\n"))
             }
@@ -46,7 +47,6 @@ pub fn Prepare() -> Html {
     let Some(guide) = guide else {
         return Html::default();
     };
-    let state = &*guide.state;
     let h = guide.heading(1);
     let toggle = |id: &str| {
         let guide = guide.clone();
@@ -65,7 +65,7 @@ pub fn Prepare() -> Html {
         Callback::from(move |_: MouseEvent| guide.dispatch(Action::ClearTicks))
     };
     let note = guide.word("remember_note");
-    if guide.static_html {
+    if guide.mode.is_static() {
         return html! {
             <section class="ig-part" id="ig-prepare" aria-labelledby="ig-prepare-h">
                 <@{h} id="ig-prepare-h" tabindex="-1">{ guide.word("prepare_heading") }</@>

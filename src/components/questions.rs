@@ -31,7 +31,7 @@ pub fn Questions() -> Html {
                     <li>{ guide.text(&item.text) }</li>
                 }
             </ul>
-            if !guide.static_html {
+            if !guide.mode.is_static() {
                 <button type="button" class="ig-button ig-secondary no-print" onclick={print}>
                     { guide.word("print_questions") }
                 </button>

@@ -6,28 +6,13 @@
 //! here ([`link_scheme_allowed`]) in case a tree was built without
 //! [`parse`](crate::content::rich::parse).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::content::rich::{link_scheme_allowed, Block, Inline, RichText};
 
-/// Properties of [`RichTextView`].
-#[derive(Properties, PartialEq)]
-pub struct RichTextViewProps {
-    /// The formatted text to show, as parsed from the clinic's content.
-    pub text: Rc<RichText>,
-}
-
-/// Shows formatted text: paragraphs, lists, bold, italic, links and line
-/// breaks, with no wrapping element of its own.
-#[component]
-pub fn RichTextView(props: &RichTextViewProps) -> Html {
-    render_rich(&props.text)
-}
-
-/// Renders formatted text; for components that show it inside their own
-/// markup.
+/// Renders formatted text (paragraphs, lists, bold, italic, links and line
+/// breaks) with no wrapping element of its own, for components that show it
+/// inside their own markup.
 pub fn render_rich(text: &RichText) -> Html {
     html! {
         for block in &text.blocks {
@@ -89,23 +74,13 @@ fn render_inline(inline: &Inline) -> Html {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-
-    use yew::LocalServerRenderer;
-
     use super::*;
     use crate::content::rich::tests::read_payloads;
     use crate::content::rich::{parse, RichText};
-    use crate::render::block_on;
+    use crate::ssr::render_html;
 
     fn render(text: RichText) -> String {
-        let props = RichTextViewProps {
-            text: Rc::new(text),
-        };
-        block_on(
-            LocalServerRenderer::<RichTextView>::with_props(props)
-                .hydratable(false)
-                .render(),
-        )
+        render_html(render_rich(&text))
     }
 
     fn render_source(source: &str) -> String {

@@ -9,17 +9,17 @@ use yew::prelude::*;
 
 use crate::state::Action;
 
-use super::context::{use_guide, GuideEvent};
+use super::context::{use_guide, use_steps_state, GuideEvent};
 
 /// The numbered steps of an infusion visit.
 #[component]
 pub fn Steps() -> Html {
+    let state = use_steps_state();
     let Some(guide) = use_guide() else {
         return Html::default();
     };
     let steps = &guide.content.steps;
     let count = steps.len();
-    let state = &*guide.state;
     let current = state.step.min(count.saturating_sub(1));
     let (h, sub) = (guide.heading(1), guide.heading(2));
 
@@ -46,7 +46,7 @@ pub fn Steps() -> Html {
     html! {
         <section class="ig-part" id="ig-steps" aria-labelledby="ig-steps-h">
             <@{h} id="ig-steps-h" tabindex="-1">{ guide.word("steps_heading") }</@>
-            if !state.all_steps && count > 0 {
+            if !state.all && count > 0 {
                 <p class="ig-progress no-print" aria-live="polite" data-testid="step-progress">
                     { progress(current) }
                 </p>
@@ -56,10 +56,10 @@ pub fn Steps() -> Html {
                     }
                 </div>
             }
-            <ol class={classes!("ig-steps", state.all_steps.then_some("is-all"))}>
+            <ol class={classes!("ig-steps", state.all.then_some("is-all"))}>
                 for (i, step) in steps.iter().enumerate() {
                     <li class="ig-step" id={format!("ig-step-{}", step.id)}
-                        hidden={!state.all_steps && i != current}
+                        hidden={!state.all && i != current}
                         data-testid="step">
                         <p class="ig-step-number">{ progress(i) }</p>
                         <@{sub.clone()} class="ig-step-title">{ guide.text(&step.title) }</@>
@@ -73,9 +73,9 @@ pub fn Steps() -> Html {
                     </li>
                 }
             </ol>
-            if !guide.static_html {
+            if !guide.mode.is_static() {
                 <div class="ig-step-nav no-print">
-                    if !state.all_steps {
+                    if !state.all {
                         <button type="button" class="ig-button ig-secondary" onclick={go(current.saturating_sub(1))}
                             disabled={current == 0} data-testid="previous-step">
                             { guide.word("previous_step") }
@@ -86,8 +86,8 @@ pub fn Steps() -> Html {
                         </button>
                     }
                     <button type="button" class="ig-button ig-link-button" onclick={toggle_all}
-                        aria-pressed={state.all_steps.to_string()} data-testid="toggle-all-steps">
-                        { guide.word(if state.all_steps { "show_one_step" } else { "show_all_steps" }) }
+                        aria-pressed={state.all.to_string()} data-testid="toggle-all-steps">
+                        { guide.word(if state.all { "show_one_step" } else { "show_all_steps" }) }
                     </button>
                 </div>
             }

@@ -23,6 +23,23 @@ pub use merge::ID_LISTS;
 pub use model::*;
 pub use starter::StarterClinic;
 
+/// Validated content shared without copying; equal when it is the same
+/// document (comparing whole guides on every render would be wasted work).
+#[derive(Clone, Debug)]
+pub struct SharedContent(pub Rc<Content>);
+
+impl PartialEq for SharedContent {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl From<Rc<Content>> for SharedContent {
+    fn from(content: Rc<Content>) -> Self {
+        SharedContent(content)
+    }
+}
+
 /// The built-in default guide (English and Spanish), as shipped.
 pub const DEFAULT_JSON: &str = include_str!("../../content/default.json");
 
