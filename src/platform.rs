@@ -65,6 +65,28 @@ mod imp {
         element.scroll_into_view_with_bool(true);
     }
 
+    /// Shows the children of `list` whose indexes are in `shown` (sorted)
+    /// and hides the others, touching only those that change.
+    pub fn show_only(list: &yew::NodeRef, shown: &[usize]) {
+        use wasm_bindgen::JsCast;
+        let Some(list) = list.cast::<Element>() else {
+            return;
+        };
+        let children = list.children();
+        let mut shown = shown.iter().copied().peekable();
+        for i in 0..children.length() {
+            let visible = shown.next_if_eq(&(i as usize)).is_some();
+            if let Some(child) = children
+                .item(i)
+                .and_then(|c| c.dyn_into::<HtmlElement>().ok())
+            {
+                if child.hidden() == visible {
+                    child.set_hidden(!visible);
+                }
+            }
+        }
+    }
+
     pub fn focus(element: &Element) {
         use wasm_bindgen::JsCast;
         if let Some(element) = element.dyn_ref::<HtmlElement>() {
@@ -176,6 +198,7 @@ mod imp {
         HashWatch
     }
     pub fn scroll_to(_element: &Element) {}
+    pub fn show_only(_list: &yew::NodeRef, _shown: &[usize]) {}
     pub fn focus(_element: &Element) {}
     pub fn print() {}
     pub fn print_only(_part: &yew::NodeRef) {}

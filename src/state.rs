@@ -41,8 +41,9 @@ pub struct StepsState {
 /// The state of the questions part.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FaqState {
-    /// Ids of the open questions.
-    pub open: IdSet,
+    /// Ids of the open questions; an `Rc` of its own, so that the list of
+    /// questions sees the same set while the patient types a search.
+    pub open: Rc<IdSet>,
     /// The search text.
     pub query: String,
     /// The topic filter (a category id), if any.
@@ -69,7 +70,7 @@ impl GuideState {
                 ..StepsState::default()
             },
             faq: Rc::new(FaqState {
-                open: faq_ids.into_iter().collect(),
+                open: Rc::new(faq_ids.into_iter().collect()),
                 ..FaqState::default()
             }),
             ..GuideState::default()
@@ -108,6 +109,11 @@ pub enum Action {
     ClearTicks,
 }
 
+/// The open questions of `state`, to change (copied if shared).
+fn open_mut(state: &mut GuideState) -> &mut IdSet {
+    Rc::make_mut(&mut Rc::make_mut(&mut state.faq).open)
+}
+
 /// Toggles `id` in `set`.
 fn toggle(set: &mut IdSet, id: String) {
     if !set.remove(&id) {
@@ -126,20 +132,20 @@ impl Reducible for GuideState {
             Action::ChooseLanguage(lang) => state.chosen_lang = Some(lang),
             Action::GoToStep { n, count } => state.steps.step = n.min(count.saturating_sub(1)),
             Action::ToggleAllSteps => state.steps.all = !state.steps.all,
-            Action::ToggleFaq(id) => toggle(&mut Rc::make_mut(&mut state.faq).open, id),
+            Action::ToggleFaq(id) => toggle(open_mut(&mut state), id),
             Action::OpenFaq(id) => {
                 if !state.faq.open.contains(&id) {
-                    Rc::make_mut(&mut state.faq).open.insert(id);
+                    open_mut(&mut state).insert(id);
                 }
             }
             Action::OpenAll(ids) => {
                 if !ids.iter().all(|id| state.faq.open.contains(id)) {
-                    Rc::make_mut(&mut state.faq).open.extend(ids);
+                    open_mut(&mut state).extend(ids);
                 }
             }
             Action::CloseAll => {
                 if !state.faq.open.is_empty() {
-                    Rc::make_mut(&mut state.faq).open.clear();
+                    open_mut(&mut state).clear();
                 }
             }
             Action::Search(query) => {
@@ -262,6 +268,7 @@ mod tests {
         let searched = state.clone().reduce(Action::Search("pain".into()));
         assert_eq!(searched.faq.query, "pain");
         assert!(!Rc::ptr_eq(&state.faq, &searched.faq));
+        assert!(Rc::ptr_eq(&state.faq.open, &searched.faq.open));
         assert!(Rc::ptr_eq(&state.checklist, &searched.checklist));
         let ticked = searched.clone().reduce(Action::ToggleTick("ride".into()));
         assert!(Rc::ptr_eq(&searched.faq, &ticked.faq));

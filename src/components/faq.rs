@@ -4,11 +4,19 @@
 //! answers are `hidden="until-found"`, so the browser's find-in-page still
 //! finds them (and opens them, via `beforematch`); printing shows them all.
 //! A search box filters questions and answers as the patient types and
-//! announces the number of matches politely. `#faq-<id>` in the host page's
+//! announces the number of matches politely. The questions are a component
+//! of their own ([`FaqList`]) that renders again only when the content, the
+//! language or the open questions change: the search shows and hides them
+//! by their `hidden` attribute after each render, so a keystroke costs the
+//! questions whose visibility changed, not a pass over all of them. `#faq-<id>` in the host page's
 //! URL opens that question and scrolls to it. The static page shows every
 //! question with its answer, without the search, the topics and the buttons.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
+
+use crate::collections::IdSet;
 
 use crate::content::search::SearchIndex;
 use crate::content::SharedContent;
@@ -32,7 +40,7 @@ pub fn Faq() -> Html {
     let content = guide.as_ref().map(|g| g.content.clone());
     let lang = guide.as_ref().map(|g| g.lang.clone()).unwrap_or_default();
     // Folding every answer to plain searchable text is done once per content
-    // and language, not on every keystroke.
+    // and language, not on every keystroke; so is finding the topics used.
     let index = use_memo(
         (content.clone().map(SharedContent), lang.clone()),
         |(content, lang)| {
@@ -43,6 +51,33 @@ pub fn Faq() -> Html {
         },
     );
 
+    let used_categories = use_memo(content.clone().map(SharedContent), |content| {
+        content.as_ref().map_or_else(Vec::new, |c| {
+            c.0.faq_categories
+                .iter()
+                .filter(|cat| {
+                    c.0.faq
+                        .iter()
+                        .any(|q| q.category.as_deref() == Some(&cat.id))
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let matches: Vec<usize> = index.matching(&state.query, state.category.as_deref());
+    {
+        // Show the matching questions, hide the others: after every render
+        // whose matches, content or language changed.
+        let list_ref = list_ref.clone();
+        use_effect_with(
+            (
+                matches.clone(),
+                content.clone().map(SharedContent),
+                lang.clone(),
+            ),
+            move |(matches, _, _)| platform::show_only(&list_ref, matches),
+        );
+    }
     {
         // Deep links: #faq-<id> on load and whenever the host page's fragment changes.
         let guide = guide.clone();
@@ -122,7 +157,6 @@ pub fn Faq() -> Html {
     let Some(guide) = guide else {
         return Html::default();
     };
-    let matches: Vec<usize> = index.matching(&state.query, state.category.as_deref());
     let (h, sub) = (guide.heading(1), guide.heading(2));
 
     let on_search = {
@@ -156,30 +190,12 @@ pub fn Faq() -> Html {
         static_html: guide.mode.is_static(),
         on_toggle: on_toggle.clone(),
     };
-    let mut visible = vec![false; guide.content.faq.len()];
-    for &i in &matches {
-        if let Some(v) = visible.get_mut(i) {
-            *v = true;
-        }
-    }
     let filter = |category: Option<String>| {
         let guide = guide.clone();
         Callback::from(move |_: MouseEvent| {
             guide.dispatch(Action::FilterCategory(category.clone()))
         })
     };
-    let used_categories: Vec<_> = guide
-        .content
-        .faq_categories
-        .iter()
-        .filter(|c| {
-            guide
-                .content
-                .faq
-                .iter()
-                .any(|q| q.category.as_deref() == Some(&c.id))
-        })
-        .collect();
     let filtering = !state.query.trim().is_empty() || state.category.is_some();
     let status = match matches.len() {
         _ if !filtering => String::new(),
@@ -218,16 +234,37 @@ pub fn Faq() -> Html {
                     <p class="ig-status" role="status" aria-live="polite" data-testid="faq-status">{ status }</p>
                 </div>
             }
-            <dl class={classes!("ig-faq", (guide.content.faq.len() >= LONG_FAQ).then_some("is-long"))} ref={list_ref}>
-                // No keys: the questions never change order, and a plain
-                // list is cheaper to compare than 1,000 keys.
-                for (index, question) in guide.content.faq.iter().enumerate() {
-                    <FaqItem shared={item.clone()} {index}
-                        open={state.open.contains(&question.id)}
-                        visible={visible.get(index).copied().unwrap_or(false)} />
-                }
-            </dl>
+            <FaqList shared={item} open={state.open.clone()} {list_ref} />
         </section>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+struct FaqListProps {
+    shared: ItemShared,
+    /// The open questions (the same `Rc` while only the search changes).
+    open: Rc<IdSet>,
+    /// The `dl`, for showing and hiding questions.
+    list_ref: NodeRef,
+}
+
+/// Every question, in order, each shown or hidden by [`Faq`]'s search.
+#[component]
+fn FaqList(props: &FaqListProps) -> Html {
+    let FaqListProps {
+        shared,
+        open,
+        list_ref,
+    } = props;
+    let faq = &shared.content.0.faq;
+    html! {
+        <dl class={classes!("ig-faq", (faq.len() >= LONG_FAQ).then_some("is-long"))} ref={list_ref}>
+            // No keys: the questions never change order, and a plain
+            // list is cheaper to compare than 1,000 keys.
+            for (index, question) in faq.iter().enumerate() {
+                <FaqItem shared={shared.clone()} {index} open={open.contains(&question.id)} />
+            }
+        </dl>
     }
 }
 
@@ -250,26 +287,23 @@ struct FaqItemProps {
     /// The question's place in `content.faq`.
     index: usize,
     open: bool,
-    /// Whether it matches the search and the topic.
-    visible: bool,
 }
 
 /// One question and its answer. It reads no context, so it renders again
-/// only when its own props change; and a search that shows or hides it
-/// changes only this wrapper, not the question inside.
+/// only when its own props change. Its `hidden` attribute belongs to the
+/// search ([`platform::show_only`]), not to this render.
 #[component]
 fn FaqItem(props: &FaqItemProps) -> Html {
     let FaqItemProps {
         shared,
         index,
         open,
-        visible,
     } = props;
     let Some(question) = shared.content.0.faq.get(*index) else {
         return Html::default();
     };
     html! {
-        <div class="ig-faq-item" id={format!("faq-{}", question.id)} hidden={!visible} data-testid="faq-item">
+        <div class="ig-faq-item" id={format!("faq-{}", question.id)} data-testid="faq-item">
             <FaqQuestion shared={shared.clone()} index={*index} open={*open} />
         </div>
     }
