@@ -6,12 +6,12 @@
 //! always there, whatever the content hides. The same components render the
 //! static page ([`crate::render`]); [`AppProps::mode`] tells them so.
 //!
-//! The state is one reducer, provided in slices (see [`crate::state`]): the
-//! [`Guide`] context changes only with the content or the language, and each
-//! slice of the state is a context of its own, so an action re-renders only
-//! the parts that read what it changed.
-
-use std::rc::Rc;
+//! The state is one reducer, handed out in slices (see [`crate::state`]): the
+//! [`Guide`] context changes only with the content or the language, and the
+//! parts that keep state get their slice as a property, so an action
+//! re-renders only the part whose slice it changed. (Properties, not more
+//! contexts: each context type is a generic component of its own in the
+//! wasm, several KB each.)
 
 use yew::prelude::*;
 
@@ -28,7 +28,7 @@ use crate::components::questions::Questions;
 use crate::components::steps::Steps;
 use crate::components::timeline::Timeline;
 use crate::content::{Region, Section, SharedContent};
-use crate::state::{Action, ChecklistState, FaqState, GuideState, StepsState};
+use crate::state::{Action, GuideState};
 
 /// Properties of [`App`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -138,9 +138,6 @@ fn GuideView(props: &AppProps) -> Html {
     let title = guide.heading(0);
     html! {
         <ContextProvider<Guide> context={guide.clone()}>
-        <ContextProvider<StepsState> context={state.steps}>
-        <ContextProvider<Rc<FaqState>> context={state.faq.clone()}>
-        <ContextProvider<Rc<ChecklistState>> context={state.checklist.clone()}>
             <article class="ig" lang={lang.clone()} data-theme={theme} data-testid="guide" ref={root.clone()}>
                 <header class="ig-header">
                     <@{title} class="ig-title">{ guide.text(&content.guide.title) }</@>
@@ -152,17 +149,14 @@ fn GuideView(props: &AppProps) -> Html {
                 <CrisisNotice {region} />
                 <ContentsList root={root} />
                 if shows(Section::Overview) { <Overview /> }
-                if shows(Section::Steps) { <Steps /> }
+                if shows(Section::Steps) { <Steps state={state.steps} /> }
                 if shows(Section::Timeline) { <Timeline /> }
-                if shows(Section::Faq) { <Faq /> }
-                if shows(Section::Prepare) { <Prepare /> }
+                if shows(Section::Faq) { <Faq state={state.faq.clone()} /> }
+                if shows(Section::Prepare) { <Prepare state={state.checklist.clone()} /> }
                 if shows(Section::Questions) { <Questions /> }
                 if shows(Section::Contact) { <Contact /> }
                 <Disclaimer />
             </article>
-        </ContextProvider<Rc<ChecklistState>>>
-        </ContextProvider<Rc<FaqState>>>
-        </ContextProvider<StepsState>>
         </ContextProvider<Guide>>
     }
 }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::collections::IdSet;
+use crate::content::collections::IdSet;
 
 /// Everything the patient has done in one widget.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use infusion_guide::content::json::{self};
 use infusion_guide::content::rich::link_scheme_allowed;
+use infusion_guide::content::rich::{self as rich};
 use infusion_guide::content::{load_clinic, load_clinic_bytes, Content, ErrorKind};
 
 use common::*;
@@ -102,10 +103,16 @@ fn jsontestsuite_files_parse_or_fail_as_they_should() {
 
 /// The strings of the XSS corpus (a JSON array of strings).
 fn xss_payloads() -> Vec<String> {
-    let path = testdata("xss_payloads.json");
+    corpus("xss_payloads.json")
+}
+
+/// The strings of a corpus file: a list of strings, or of objects each with a
+/// string `payload`.
+fn corpus(name: &str) -> Vec<String> {
+    let path = testdata(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "cannot read {} ({e}); set INFUSION_GUIDE_TESTDATA to a folder containing xss_payloads.json",
+            "cannot read {} ({e}); set INFUSION_GUIDE_TESTDATA to a folder containing {name}",
             path.display()
         )
     });
@@ -116,11 +123,43 @@ fn xss_payloads() -> Vec<String> {
         .unwrap_or_else(|| panic!("{} is not a list", path.display()));
     items
         .iter()
-        .map(|item| match item.value.as_str() {
-            Some(s) => s.to_owned(),
-            None => panic!("{}: not a string: {}", path.display(), item.to_json()),
+        .map(|item| {
+            let payload = match &item.value {
+                json::Value::Object(members) => members
+                    .iter()
+                    .find(|m| m.key == "payload")
+                    .and_then(|m| m.value.value.as_str()),
+                _ => item.value.as_str(),
+            };
+            match payload {
+                Some(s) => s.to_owned(),
+                None => panic!("{}: not a string: {}", path.display(), item.to_json()),
+            }
         })
         .collect()
+}
+
+#[test]
+fn xss_corpus_renders_safely() {
+    // Every payload the parser accepts renders as the subset's markup only.
+    let payloads = xss_payloads();
+    assert!(payloads.len() >= 300, "only {} payloads", payloads.len());
+    let mut rendered = 0;
+    for payload in &payloads {
+        if let Ok(text) = rich::parse(payload) {
+            check_html(&render(&text)).unwrap_or_else(|e| panic!("{payload:?}: {e}"));
+            rendered += 1;
+        }
+    }
+    assert!(rendered > 0);
+}
+
+#[test]
+fn xss_benign_controls_render_safely() {
+    for control in corpus("xss_benign_controls.json") {
+        let text = rich::parse(&control).unwrap_or_else(|e| panic!("{control:?}: {e:?}"));
+        check_html(&render(&text)).unwrap_or_else(|e| panic!("{control:?}: {e}"));
+    }
 }
 
 /// Where a payload goes, and how to read it back from the loaded content.

@@ -3,17 +3,15 @@
 //! [`Guide`]: the content, the language, the heading level, the render
 //! mode, the way to tell the host page and the way to change the UI state.
 //! It changes only with the content or the language, so a part that reads
-//! nothing else does not render again while the patient uses the guide.
-//! The UI state comes in slices, each a context of its own
-//! ([`use_steps_state`], [`use_faq_state`], [`use_checklist_state`]): an
-//! action re-renders only the parts that read the slice it changed.
+//! nothing else does not render again while the patient uses the guide. The
+//! parts that keep UI state get their slice of it as a property from the app.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::content::{Content, Rich, Text};
-use crate::state::{Action, ChecklistState, FaqState, GuideState, StepsState};
+use crate::state::{Action, GuideState};
 
 use super::rich_text::render_rich;
 
@@ -126,22 +124,4 @@ impl Guide {
 #[hook]
 pub fn use_guide() -> Option<Guide> {
     use_context::<Guide>()
-}
-
-/// The steps' state (the default outside the app).
-#[hook]
-pub fn use_steps_state() -> StepsState {
-    use_context::<StepsState>().unwrap_or_default()
-}
-
-/// The questions' state (the default outside the app).
-#[hook]
-pub fn use_faq_state() -> Rc<FaqState> {
-    use_context::<Rc<FaqState>>().unwrap_or_default()
-}
-
-/// The checklist's state (the default outside the app).
-#[hook]
-pub fn use_checklist_state() -> Rc<ChecklistState> {
-    use_context::<Rc<ChecklistState>>().unwrap_or_default()
 }

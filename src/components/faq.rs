@@ -16,14 +16,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::collections::IdSet;
+use crate::content::collections::IdSet;
 
 use crate::content::search::SearchIndex;
 use crate::content::SharedContent;
 use crate::platform;
-use crate::state::Action;
+use crate::state::{Action, FaqState};
 
-use super::context::{use_faq_state, use_guide, GuideEvent};
+use super::context::{use_guide, GuideEvent};
 use super::rich_text::render_rich;
 
 /// From this many questions on, those off screen are not laid out (the CSS
@@ -31,16 +31,23 @@ use super::rich_text::render_rich;
 /// drawn whole, as every page and screenshot tool expects.
 const LONG_FAQ: usize = 60;
 
+/// Properties of [`Faq`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct FaqProps {
+    /// The open questions, the search and the topic.
+    pub state: Rc<FaqState>,
+}
+
 /// The questions and answers, with search, topics, open all and close all.
 #[component]
-pub fn Faq() -> Html {
+pub fn Faq(props: &FaqProps) -> Html {
     let guide = use_guide();
-    let state = use_faq_state();
+    let state = &props.state;
     let list_ref = use_node_ref();
     let content = guide.as_ref().map(|g| g.content.clone());
     let lang = guide.as_ref().map(|g| g.lang.clone()).unwrap_or_default();
     // Folding every answer to plain searchable text is done once per content
-    // and language, not on every keystroke; so is finding the topics used.
+    // and language, not on every keystroke.
     let index = use_memo(
         (content.clone().map(SharedContent), lang.clone()),
         |(content, lang)| {
@@ -51,19 +58,6 @@ pub fn Faq() -> Html {
         },
     );
 
-    let used_categories = use_memo(content.clone().map(SharedContent), |content| {
-        content.as_ref().map_or_else(Vec::new, |c| {
-            c.0.faq_categories
-                .iter()
-                .filter(|cat| {
-                    c.0.faq
-                        .iter()
-                        .any(|q| q.category.as_deref() == Some(&cat.id))
-                })
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
     let matches: Vec<usize> = index.matching(&state.query, state.category.as_deref());
     {
         // Show the matching questions, hide the others: after every render
@@ -196,6 +190,18 @@ pub fn Faq() -> Html {
             guide.dispatch(Action::FilterCategory(category.clone()))
         })
     };
+    let used_categories: Vec<_> = guide
+        .content
+        .faq_categories
+        .iter()
+        .filter(|c| {
+            guide
+                .content
+                .faq
+                .iter()
+                .any(|q| q.category.as_deref() == Some(&c.id))
+        })
+        .collect();
     let filtering = !state.query.trim().is_empty() || state.category.is_some();
     let status = match matches.len() {
         _ if !filtering => String::new(),

@@ -8,20 +8,29 @@
 //! The static page shows the items as a plain list: a box that cannot be
 //! ticked is no use.
 
-use crate::collections::IdSet;
+use std::rc::Rc;
+
+use crate::content::collections::IdSet;
 
 use yew::prelude::*;
 
 use crate::platform::{self, TICKS_KEY};
-use crate::state::Action;
+use crate::state::{Action, ChecklistState};
 
-use super::context::{use_checklist_state, use_guide};
+use super::context::use_guide;
+
+/// Properties of [`Prepare`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct PrepareProps {
+    /// The ticks, and whether to keep them on this device.
+    pub state: Rc<ChecklistState>,
+}
 
 /// The "prepare for your visit" checklist.
 #[component]
-pub fn Prepare() -> Html {
+pub fn Prepare(props: &PrepareProps) -> Html {
     let guide = use_guide();
-    let state = use_checklist_state();
+    let state = props.state.clone();
     {
         // Ticks kept from an earlier visit exist only if the patient chose so.
         let guide = guide.clone();

@@ -75,7 +75,6 @@ fn render_inline(inline: &Inline) -> Html {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::content::rich::tests::read_payloads;
     use crate::content::rich::{parse, RichText};
     use crate::ssr::render_html;
 
@@ -187,27 +186,5 @@ mod tests {
         assert!(check_html("<p onclick=\"x\"></p>").is_err());
         assert!(check_html("<a href=\"javascript:x\"></a>").is_err());
         assert!(check_html("<script>").is_err());
-    }
-
-    #[test]
-    fn xss_corpus_renders_safely() {
-        let payloads = read_payloads("xss_payloads.json");
-        assert!(payloads.len() >= 300, "only {} payloads", payloads.len());
-        let mut rendered = 0;
-        for payload in &payloads {
-            if let Ok(text) = parse(payload) {
-                check_html(&render(text)).unwrap_or_else(|e| panic!("{payload:?}: {e}"));
-                rendered += 1;
-            }
-        }
-        assert!(rendered > 0);
-    }
-
-    #[test]
-    fn xss_benign_controls_render_safely() {
-        for control in read_payloads("xss_benign_controls.json") {
-            let html = render_source(&control);
-            check_html(&html).unwrap_or_else(|e| panic!("{control:?}: {e}"));
-        }
     }
 }

@@ -7,14 +7,21 @@
 
 use yew::prelude::*;
 
-use crate::state::Action;
+use crate::state::{Action, StepsState};
 
-use super::context::{use_guide, use_steps_state, GuideEvent};
+use super::context::{use_guide, GuideEvent};
+
+/// Properties of [`Steps`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct StepsProps {
+    /// Which step is shown, or all.
+    pub state: StepsState,
+}
 
 /// The numbered steps of an infusion visit.
 #[component]
-pub fn Steps() -> Html {
-    let state = use_steps_state();
+pub fn Steps(props: &StepsProps) -> Html {
+    let state = props.state;
     let Some(guide) = use_guide() else {
         return Html::default();
     };

@@ -115,6 +115,8 @@ fn test() -> Result<(), String> {
             "clippy",
             "--package",
             "infusion-guide",
+            "--package",
+            "infusion-guide-content",
             "--target",
             "wasm32-unknown-unknown",
             "--lib",

@@ -15,13 +15,13 @@
 //! The committed copy is `content/content.schema.json`; `tests/schema.rs`
 //! fails when it differs from [`content_schema`].
 
-use crate::content::decode::{
+use crate::decode::{
     CHECKLIST_ITEM_FIELDS, CLINIC_FIELDS, CRISIS_FIELDS, DOCUMENT_FIELDS, FAQ_CATEGORY_FIELDS,
     FAQ_FIELDS, GUIDE_FIELDS, PHASE_FIELDS, STEP_FIELDS, THEME_FIELDS,
 };
-use crate::content::json::{Node, Pos, Value};
-use crate::content::merge::ID_LISTS;
-use crate::content::{Font, Region, Section, LATER_UI_KEYS, UI_KEYS};
+use crate::json::{Node, Pos, Value};
+use crate::merge::ID_LISTS;
+use crate::{Font, Region, Section, LATER_UI_KEYS, UI_KEYS};
 
 /// Where the schema is published; clinics' files name it in `"$schema"`.
 pub const SCHEMA_ID: &str = "https://infusion-guide.example/content.schema.json";
@@ -627,7 +627,7 @@ fn ui_words() -> Schema {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::json;
+    use crate::json;
 
     /// Each object's field list with the function that describes its fields.
     type Described = (

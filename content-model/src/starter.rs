@@ -66,7 +66,7 @@ impl StarterClinic<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load_clinic;
+    use crate::load_clinic;
 
     #[test]
     fn the_starter_file_is_valid_and_carries_the_details() {
@@ -84,7 +84,7 @@ mod tests {
             content.clinic.name.as_ref().map(|n| n.get("es", "en")),
             Some("Riverbend \"Mood\" Clinic")
         );
-        assert_eq!(content.crisis.region, crate::content::Region::Uk);
+        assert_eq!(content.crisis.region, crate::Region::Uk);
         assert_eq!(content.clinic.website, None);
     }
 

@@ -29,8 +29,8 @@
 //!   end of the text, and at each blank line (the end of a paragraph). A
 //!   text with words has at least 1 sentence.
 //! - **text**: plain text. Formatted text is read by the content model's own
-//!   parser ([`crate::content::rich`]) and scored from its words:
-//!   [`RichText::plain_text`](crate::content::rich::RichText::plain_text)
+//!   parser ([`crate::rich`]) and scored from its words:
+//!   [`RichText::plain_text`](crate::rich::RichText::plain_text)
 //!   leaves out the markers and link addresses and ends each list item with
 //!   a full stop, so a list item is a sentence; [`rich_stats`] does both.
 //!
@@ -360,7 +360,7 @@ fn silent_e_before_suffix(w: &[char], vowels: &[bool]) -> bool {
 
 /// Counts sentences, words, syllables and polysyllables in a formatted text.
 #[must_use]
-pub fn rich_stats(text: &crate::content::rich::RichText) -> TextStats {
+pub fn rich_stats(text: &crate::rich::RichText) -> TextStats {
     stats(&text.plain_text())
 }
 
@@ -483,7 +483,7 @@ mod tests {
     }
 
     fn rich(source: &str) -> TextStats {
-        match crate::content::rich::parse(source) {
+        match crate::rich::parse(source) {
             Ok(text) => rich_stats(&text),
             Err(errors) => panic!("{source:?}: {errors:?}"),
         }

@@ -1,24 +1,24 @@
 //! Two text services the browser already has: Unicode lowercasing and
 //! reading a decimal number.
 //!
-//! In the wasm they call JavaScript (`String.prototype.toLowerCase`,
-//! `parseFloat`), so the widget does not carry Rust's Unicode case tables and
-//! float-parsing tables, about 25 KB of a download patients wait for.
-//! Natively (the command-line tool, tests) they use the standard library. Both
-//! sides follow the Unicode case mappings and IEEE 754 round-to-nearest, so
-//! the results agree.
+//! In the wasm, with the `browser-text` feature (the widget turns it on), they
+//! call JavaScript (`String.prototype.toLowerCase`, `parseFloat`), so the
+//! widget does not carry Rust's Unicode case tables and float-parsing tables,
+//! about 25 KB of a download patients wait for. Otherwise (the command-line
+//! tool, tests) they use the standard library. Both sides follow the Unicode
+//! case mappings and IEEE 754 round-to-nearest, so the results agree.
 
 /// `text` in lower case, by the full Unicode mappings.
 #[must_use]
 pub fn lowercase(text: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", feature = "browser-text"))]
     {
         if text.is_ascii() {
             return text.to_ascii_lowercase();
         }
         String::from(js_sys::JsString::from(text).to_lower_case())
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(all(target_arch = "wasm32", feature = "browser-text")))]
     {
         text.to_lowercase()
     }
@@ -29,11 +29,11 @@ pub fn lowercase(text: &str) -> String {
 /// literal gives an infinity.
 #[must_use]
 pub fn parse_decimal(literal: &str) -> f64 {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", feature = "browser-text"))]
     {
         js_sys::Number::parse_float(literal)
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(all(target_arch = "wasm32", feature = "browser-text")))]
     {
         literal.parse().unwrap_or(f64::NAN)
     }

@@ -65,7 +65,7 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::default_content;
+    use crate::default_content;
 
     #[test]
     fn folding_drops_case_and_accents() {

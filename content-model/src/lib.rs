@@ -1,26 +1,40 @@
-//! The clinic content model: parsing, merging and validating content JSON.
+//! infusion-guide's content model: parsing, merging and validating the
+//! content JSON a clinic writes, and what is computed from it (reading
+//! levels, search, the JSON Schema).
 //!
 //! A clinic's file is parsed with positions ([`json`]), merged onto the
 //! built-in default guide ([`merge`]), then decoded and checked into the
-//! [`Content`] model ([`decode`]), collecting every problem on the way. Plain
-//! Rust, no web types: the widget, the command-line tool and the tests share
-//! it, and it is tested natively.
+//! [`Content`] model ([`decode`]), collecting every problem on the way.
+//!
+//! The first step of the one-way flow, JSON -> content model -> components
+//! -> embed layer, as a crate of its own: it depends on no UI or browser crate
+//! (Yew, web-sys, wasm-bindgen, gloo), so nothing here can reach the page.
+//! The widget, the command-line tool and the tests share it, and it is
+//! tested natively. In the browser, with the `browser-text` feature, two
+//! text services come from JavaScript's built-ins instead ([`text`]).
 
+pub mod collections;
 pub mod crisis;
 pub(crate) mod decode;
 pub mod error;
 pub mod json;
 pub(crate) mod merge;
 pub mod model;
+pub mod readability;
 pub mod rich;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod search;
+#[cfg(not(target_arch = "wasm32"))]
 mod starter;
+pub mod text;
 
 use std::rc::Rc;
 
 pub use error::{ContentError, ErrorKind};
 pub use merge::ID_LISTS;
 pub use model::*;
+#[cfg(not(target_arch = "wasm32"))]
 pub use starter::StarterClinic;
 
 /// Validated content shared without copying; equal when it is the same

@@ -363,7 +363,7 @@ fn corpus_dir() -> PathBuf {
         Some(dir) => PathBuf::from(dir).join("jsontestsuite"),
         None => PathBuf::from(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/testdata/jsontestsuite"
+            "/../../shared/testdata/jsontestsuite"
         )),
     }
 }

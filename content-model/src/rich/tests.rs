@@ -578,12 +578,15 @@ fn plain_text_for_readability() {
 }
 
 /// Where the shared test corpora are: `INFUSION_GUIDE_TESTDATA` if set,
-/// else `../shared/testdata` next to this crate.
+/// else `shared/testdata` next to the repository.
 fn testdata(name: &str) -> std::path::PathBuf {
     let folder = std::env::var_os("INFUSION_GUIDE_TESTDATA")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
-            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/testdata"))
+            std::path::PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../shared/testdata"
+            ))
         });
     folder.join(name)
 }
