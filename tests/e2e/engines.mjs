@@ -17,8 +17,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
-
-export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser.mjs';
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 /** Firefox ESR 140 beside Debian's current ESR (cargo xtask setup puts it there). */
 export const FIREFOX_140 = process.env.FIREFOX_140 || '/opt/firefox-esr-140/usr/lib/firefox-esr/firefox-esr';
@@ -47,15 +46,7 @@ export async function launchEngine(engine, { off = [] } = {}) {
         browser: 'chrome',
         executablePath: CHROMIUM,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       }));
     case 'firefox':
     case 'firefox-esr-140': {
