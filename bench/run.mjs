@@ -8,7 +8,7 @@
 //   3. the longest main-thread task during a load (Chromium trace)
 //   4. FAQ search latency per keystroke over 1,000 questions
 //   5. parsing, merging and validating a 1 MiB content file, natively
-//      (benches/content.rs, `cargo bench --profile bench-native`) and in the browser
+//      (bench/content.rs, `cargo bench --profile bench-native`) and in the browser
 //   6. memory after 1 and after 100 mount/unmount cycles, and after 2,000 and
 //      4,000 to tell a leak from a one-time rise
 //
@@ -260,7 +260,7 @@ async function parsing(browser, url, content, native, runs) {
     [
       'The file: target/bench/content-1mb.json, generated (bench/data.mjs; English and Spanish steps, phases',
       `and ${bytes(content.largeFaqCount)} questions with formatting) and checked valid with \`infusion-guide check\`.`,
-      'native: benches/content.rs (`cargo bench --profile bench-native`). Each timing follows one untimed run.',
+      'native: bench/content.rs (`cargo bench --profile bench-native`). Each timing follows one untimed run.',
       'mount: an <infusion-guide> with the file inline, from insertion to the guide laid out (every',
       'question shown, no error event).',
     ],

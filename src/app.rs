@@ -18,7 +18,7 @@ use yew::prelude::*;
 use crate::components::contact::Contact;
 use crate::components::contents::ContentsList;
 use crate::components::context::{Guide, GuideEvent, RenderMode};
-use crate::components::crisis::CrisisNotice;
+use crate::components::crisis_notice::CrisisNotice;
 use crate::components::disclaimer::Disclaimer;
 use crate::components::faq::Faq;
 use crate::components::language::LanguageSwitcher;

@@ -666,14 +666,14 @@ impl Decoder {
         }
     }
 
-    fn guide(&mut self, node: &Node, path: &str) -> Option<Guide> {
+    fn guide(&mut self, node: &Node, path: &str) -> Option<GuideIntro> {
         let f = self.object(node, path, GUIDE_FIELDS)?;
         let title = self.required(&f, "title", Self::text);
         let summary = self.required(&f, "summary", Self::rich);
         let what_it_is = self.required(&f, "what_it_is", Self::rich);
         let who_it_is_for = self.required(&f, "who_it_is_for", Self::rich);
         let who_may_not_be_suitable = self.required(&f, "who_may_not_be_suitable", Self::rich);
-        Some(Guide {
+        Some(GuideIntro {
             title: title?,
             summary: summary?,
             what_it_is: what_it_is?,

@@ -61,7 +61,7 @@ pub struct Content {
     /// The clinic's contact details.
     pub clinic: Clinic,
     /// The introduction: title, summary, what it is, who it is for.
-    pub guide: Guide,
+    pub guide: GuideIntro,
     /// The infusion, step by step, in order.
     pub steps: Vec<Step>,
     /// What to expect: the phases from before the first visit to the weeks after.
@@ -240,9 +240,10 @@ impl Clinic {
     }
 }
 
-/// The guide's introduction.
+/// The guide's introduction: its title and first parts (`"guide"` in the
+/// content file).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Guide {
+pub struct GuideIntro {
     /// The guide's title.
     pub title: Text,
     /// "In short": the few things to know.
