@@ -30,6 +30,10 @@ use crate::components::timeline::Timeline;
 use crate::content::{Region, Section, SharedContent};
 use crate::state::{Action, GuideState};
 
+/// The levels the guide's title may take. The parts' headings are one level
+/// below it and the questions' two, so they stay within `h1` to `h6`.
+pub const HEADING_LEVELS: std::ops::RangeInclusive<u8> = 1..=4;
+
 /// Properties of [`App`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct AppProps {
@@ -40,7 +44,7 @@ pub struct AppProps {
     #[prop_or(AttrValue::Static("en"))]
     pub lang: AttrValue,
     /// The level of the guide's title (2 by default: the clinic's page has
-    /// its own `h1`). Clamped to 1..=4 so that sub-headings stay valid.
+    /// its own `h1`). Clamped to [`HEADING_LEVELS`] so that sub-headings stay valid.
     #[prop_or(2)]
     pub heading_level: u8,
     /// `light`, `dark` or `auto` (follow the device).
@@ -124,7 +128,9 @@ fn GuideView(props: &AppProps) -> Html {
     let guide = Guide {
         content: content.clone(),
         lang: lang.clone(),
-        level: props.heading_level.clamp(1, 4),
+        level: props
+            .heading_level
+            .clamp(*HEADING_LEVELS.start(), *HEADING_LEVELS.end()),
         dispatcher: state.dispatcher(),
         on_event: props.on_event.clone(),
         mode: props.mode,

@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback};
 
-use crate::app::{App, AppProps};
+use crate::app::{App, AppProps, HEADING_LEVELS};
 use crate::components::context::{GuideEvent, RenderMode};
 use crate::content::{self, Content, ContentError, Region, Theme};
 
@@ -278,7 +278,7 @@ impl Inner {
                 .heading_level
                 .as_deref()
                 .and_then(|level| level.trim().parse::<u8>().ok())
-                .filter(|level| (1..=4).contains(level))
+                .filter(|level| HEADING_LEVELS.contains(level))
                 .unwrap_or(2),
             theme: options
                 .theme

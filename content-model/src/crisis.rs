@@ -21,7 +21,7 @@ pub struct CrisisLine {
 /// `es` for Spanish, else `en`. Marked on the lines, so that screen readers
 /// read English lines as English inside a guide in another language.
 pub fn crisis_language(lang: &str) -> &'static str {
-    if lang.split('-').next() == Some("es") {
+    if crate::primary_language(lang) == "es" {
         "es"
     } else {
         "en"

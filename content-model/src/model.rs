@@ -90,13 +90,18 @@ pub struct Content {
     pub hidden: Vec<Section>,
 }
 
+/// The primary language of a BCP 47 tag: `es` for `es-MX` (or `es_MX`).
+pub fn primary_language(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
 impl Content {
     /// The document language that best serves a patient who asked for
     /// `requested` (a BCP 47 tag such as `es-MX`): an exact match, else the
     /// same primary language, else the fallback language.
     pub fn pick_language(&self, requested: &str) -> &str {
         let requested = requested.trim().to_ascii_lowercase();
-        let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or("").to_owned();
+        let primary = |tag: &str| primary_language(tag).to_owned();
         self.languages
             .iter()
             .find(|l| l.to_ascii_lowercase() == requested)
@@ -234,6 +239,16 @@ pub struct Clinic {
 }
 
 impl Clinic {
+    /// A `tel:` link for a phone number as written (`+1 (555) 010-0199`):
+    /// its digits and a leading `+` only.
+    pub fn tel_href(phone: &str) -> String {
+        let digits: String = phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        format!("tel:{digits}")
+    }
+
     /// Whether there is anything to show in the contact section.
     pub fn is_empty(&self) -> bool {
         *self == Clinic::default()
@@ -604,6 +619,20 @@ mod tests {
         assert_eq!(text.get("fr", "en"), "Hello");
         assert_eq!(text.get("fr", "de"), "Hello");
         assert_eq!(Text::default().get("en", "en"), "");
+    }
+
+    #[test]
+    fn primary_language_of_a_tag() {
+        assert_eq!(primary_language("es-MX"), "es");
+        assert_eq!(primary_language("pt_BR"), "pt");
+        assert_eq!(primary_language("en"), "en");
+        assert_eq!(primary_language(""), "");
+    }
+
+    #[test]
+    fn tel_links_keep_digits_and_plus() {
+        assert_eq!(Clinic::tel_href("+1 (555) 010-0199"), "tel:+15550100199");
+        assert_eq!(Clinic::tel_href("0800 123 4567"), "tel:08001234567");
     }
 
     #[test]

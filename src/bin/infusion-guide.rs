@@ -261,7 +261,7 @@ fn render(args: &[String]) -> Result<u8, Failure> {
         Some(level) => level
             .parse::<u8>()
             .ok()
-            .filter(|l| (1..=4).contains(l))
+            .filter(|l| infusion_guide::app::HEADING_LEVELS.contains(l))
             .ok_or_else(|| usage("--heading-level is a number from 1 to 4"))?,
     };
     let css_href = args.value("css-href").unwrap_or("infusion-guide.css");

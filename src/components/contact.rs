@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::content::Clinic;
+
 use super::context::use_guide;
 
 /// The clinic's contact details, or a note to ask the clinic for them.
@@ -20,13 +22,7 @@ pub fn Contact() -> Html {
             </div>
         }
     };
-    let tel = |phone: &str| {
-        let digits: String = phone
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
-        format!("tel:{digits}")
-    };
+    let tel = Clinic::tel_href;
     html! {
         <section class="ig-part" id="ig-contact" aria-labelledby="ig-contact-h">
             <@{h} id="ig-contact-h" tabindex="-1">{ guide.word("contact_heading") }</@>

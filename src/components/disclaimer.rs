@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::content::Date;
+use crate::content::{primary_language, Date};
 
 use super::context::use_guide;
 
@@ -63,9 +63,9 @@ pub fn long_date(date: Date, lang: &str) -> String {
         "diciembre",
     ];
     let month = usize::from(date.month).saturating_sub(1);
-    match (lang.split('-').next(), EN.get(month), ES.get(month)) {
-        (Some("en"), Some(name), _) => format!("{} {name} {}", date.day, date.year),
-        (Some("es"), _, Some(name)) => format!("{} de {name} de {}", date.day, date.year),
+    match (primary_language(lang), EN.get(month), ES.get(month)) {
+        ("en", Some(name), _) => format!("{} {name} {}", date.day, date.year),
+        ("es", _, Some(name)) => format!("{} de {name} de {}", date.day, date.year),
         _ => date.iso(),
     }
 }

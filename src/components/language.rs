@@ -56,7 +56,7 @@ pub fn LanguageSwitcher() -> Html {
 
 /// A language's name in that language, for the common ones; else its code.
 pub fn autonym(code: &str) -> String {
-    let name = match code.split('-').next().unwrap_or(code) {
+    let name = match crate::content::primary_language(code) {
         "en" => "English",
         "es" => "Español",
         "fr" => "Français",

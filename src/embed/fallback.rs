@@ -12,7 +12,7 @@ use std::sync::Once;
 use web_sys::{Document, Element, ShadowRoot};
 
 use crate::content::crisis::{crisis_lines, CrisisLine};
-use crate::content::{Content, Region};
+use crate::content::{Clinic, Content, Region};
 
 /// What the notice needs of a widget, recorded while all was well.
 struct Notice {
@@ -108,15 +108,11 @@ fn show(notice: &Notice) {
         }
     }
     if let Some((name, phone)) = &notice.clinic {
-        let digits: String = phone
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
         if let (Some(p), Some(a)) = (
             element(&document, "p", "", name),
             element(&document, "a", "ig-crisis-action", phone),
         ) {
-            let _ = a.set_attribute("href", &format!("tel:{digits}"));
+            let _ = a.set_attribute("href", &Clinic::tel_href(phone));
             let _ = p.append_child(&document.create_text_node(" "));
             let _ = p.append_child(&a);
             let _ = aside.append_child(&p);
