@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use super::error::{did_you_mean, ContentError, ErrorKind};
+use super::error::{hint, ContentError, ErrorKind};
 use super::json::{Member, Node, Pos, Value};
 use super::model::*;
 use super::rich;
@@ -183,10 +183,9 @@ impl Decoder {
         }
         for member in members {
             if !known.contains(&member.key.as_str()) {
-                let hint = match did_you_mean(&member.key, known) {
-                    Some(close) => format!("; did you mean \"{close}\"?"),
-                    None => format!("; the fields here are: {}", known.join(", ")),
-                };
+                let hint = hint(&member.key, known, || {
+                    format!("; the fields here are: {}", known.join(", "))
+                });
                 self.error(
                     ErrorKind::UnknownField,
                     &join(path, &member.key),
@@ -486,14 +485,12 @@ impl Decoder {
             }
             if !self.languages.contains(&member.key) {
                 let known: Vec<&str> = self.languages.iter().map(String::as_str).collect();
-                let hint = did_you_mean(&member.key, &known)
-                    .map(|close| format!("; did you mean \"{close}\"?"))
-                    .unwrap_or_else(|| {
-                        format!(
-                            "; add it to \"languages\" or remove it (languages: {})",
-                            known.join(", ")
-                        )
-                    });
+                let hint = hint(&member.key, &known, || {
+                    format!(
+                        "; add it to \"languages\" or remove it (languages: {})",
+                        known.join(", ")
+                    )
+                });
                 self.error(
                     ErrorKind::UnknownField,
                     &lang_path,
@@ -762,9 +759,9 @@ impl Decoder {
                 .get(i)
                 .and_then(|n| n.get("category"))
                 .map_or(doc.node.pos, |n| n.pos);
-            let hint = did_you_mean(category, &known)
-                .map(|close| format!("; did you mean \"{close}\"?"))
-                .unwrap_or_else(|| format!("; the categories are: {}", known.join(", ")));
+            let hint = hint(category, &known, || {
+                format!("; the categories are: {}", known.join(", "))
+            });
             self.error(
                 ErrorKind::Invalid,
                 &format!("faq[{i}].category"),
@@ -978,9 +975,9 @@ impl Decoder {
                     format!("the {name} section cannot be hidden: patients must always see it"),
                 ),
                 None => {
-                    let hint = did_you_mean(&name, &names)
-                        .map(|close| format!("; did you mean \"{close}\"?"))
-                        .unwrap_or_else(|| format!("; the sections are: {}", names.join(", ")));
+                    let hint = hint(&name, &names, || {
+                        format!("; the sections are: {}", names.join(", "))
+                    });
                     self.error(
                         ErrorKind::Invalid,
                         &item_path,

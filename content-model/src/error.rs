@@ -89,6 +89,15 @@ fn from_clinic(pos: Pos) -> Option<Pos> {
     (pos.line > 0).then_some(pos)
 }
 
+/// The end of a message about the unknown name `unknown`: `; did you mean
+/// "x"?` when a known name is close enough to be meant, else `otherwise`.
+pub(crate) fn hint(unknown: &str, known: &[&str], otherwise: impl FnOnce() -> String) -> String {
+    match did_you_mean(unknown, known) {
+        Some(close) => format!("; did you mean \"{close}\"?"),
+        None => otherwise(),
+    }
+}
+
 /// The known name closest to `unknown`, when it is close enough to be a typo.
 pub(crate) fn did_you_mean<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
     let unknown = crate::text::lowercase(unknown);
