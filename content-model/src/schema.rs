@@ -19,7 +19,6 @@ use crate::decode::{
     CHECKLIST_ITEM_FIELDS, CLINIC_FIELDS, CRISIS_FIELDS, DOCUMENT_FIELDS, FAQ_CATEGORY_FIELDS,
     FAQ_FIELDS, GUIDE_FIELDS, PHASE_FIELDS, STEP_FIELDS, THEME_FIELDS,
 };
-use crate::json::{Node, Pos, Value};
 use crate::merge::ID_LISTS;
 use crate::{Font, Region, Section, LATER_UI_KEYS, UI_KEYS};
 
@@ -189,11 +188,7 @@ fn indent(out: &mut String, depth: usize) {
 
 /// A JSON string literal, escaped by the content parser's own writer.
 fn write_string(out: &mut String, s: &str) {
-    let node = Node {
-        value: Value::String(s.to_owned()),
-        pos: Pos::default(),
-    };
-    out.push_str(&node.to_json());
+    out.push_str(&crate::json::string_literal(s));
 }
 
 // ---------------------------------------------------------------------------

@@ -4,8 +4,6 @@
 //! comes from the built-in guide until the clinic changes it. The result is
 //! checked like any clinic file before it is written.
 
-use super::json::{Node, Pos, Value};
-
 /// Where a starter file looks for its JSON Schema: next to it, where the
 /// README says to copy `dist/content.schema.json`, so editors such as VS Code
 /// complete and check fields while the clinic types.
@@ -31,13 +29,7 @@ pub struct StarterClinic<'a> {
 impl StarterClinic<'_> {
     /// The starter file, pretty-printed, ending with a newline.
     pub fn to_json(&self) -> String {
-        let quote = |text: &str| {
-            Node {
-                value: Value::String(text.to_owned()),
-                pos: Pos::default(),
-            }
-            .to_json()
-        };
+        let quote = crate::json::string_literal;
         let mut clinic = vec![
             format!(
                 "    \"name\": {{ \"en\": {name}, \"es\": {name} }}",

@@ -4,35 +4,18 @@
 //! some of them.
 #![allow(dead_code)]
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::rc::Rc;
 
 use infusion_guide::components::rich_text::render_rich;
-use infusion_guide::content::json::Pos;
+use infusion_guide::content::json::{self, Pos};
 use infusion_guide::content::rich::{link_scheme_allowed, Block, Inline, RichText};
 use infusion_guide::content::{default_content, load_clinic, Content, ContentError, DEFAULT_JSON};
 use infusion_guide::ssr::render_html;
 
 /// `s` as a JSON string literal, quotes included.
 pub fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    json::string_literal(s)
 }
 
 /// A plain text in both default languages: `{ "en": ..., "es": ... }`.

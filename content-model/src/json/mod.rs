@@ -267,6 +267,14 @@ fn write_number(out: &mut String, n: f64) {
     }
 }
 
+/// `s` as a JSON string literal, quotes included: the one escaping the
+/// crate's writers (the schema, the starter file) and tests use.
+pub fn string_literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    write_string(&mut out, s);
+    out
+}
+
 fn write_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {

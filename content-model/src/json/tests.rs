@@ -409,3 +409,17 @@ fn json_test_suite_corpus() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn reads_escapes_and_surrogate_pairs() {
+    // Moved from the rich-text tests' own reader, which now uses this parser.
+    let node = parse(r#"["a\"b\\\/\n\u00e9\ud83d\ude00", {"payload": "x", "n": null}]"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let Value::Array(items) = &node.value else {
+        panic!("{node:?}");
+    };
+    assert_eq!(items[0].value.as_str(), Some("a\"b\\/\né😀"));
+    assert!(matches!(&items[1].value, Value::Object(members) if members.len() == 2));
+    assert!(parse(r#"["\ud83d"]"#).is_err(), "half a surrogate pair");
+    assert!(parse(r#"["a""#).is_err());
+}
