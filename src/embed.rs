@@ -442,18 +442,7 @@ fn report(failure_source: Option<&Source>, failure: Failure) -> JsValue {
     let list = js_sys::Array::new();
     let mut lines = Vec::new();
     let push = |message: &str, path: &str, pos: Option<content::json::Pos>| {
-        let item = js_sys::Object::new();
-        let set = |key: &str, value: JsValue| {
-            let _ = js_sys::Reflect::set(&item, &JsValue::from_str(key), &value);
-        };
-        set("message", JsValue::from_str(message));
-        set("path", JsValue::from_str(path));
-        set("line", pos.map_or(JsValue::NULL, |p| JsValue::from(p.line)));
-        set(
-            "column",
-            pos.map_or(JsValue::NULL, |p| JsValue::from(p.column)),
-        );
-        list.push(&item);
+        list.push(&tools::problem(message, path, pos));
     };
     match &failure {
         Failure::Fetch(reason) => {

@@ -11,29 +11,28 @@ fn set(object: &js_sys::Object, key: &str, value: JsValue) {
     let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
 }
 
-fn position(pos: Option<Pos>, pick: fn(Pos) -> u32) -> JsValue {
-    pos.map_or(JsValue::NULL, |p| JsValue::from(pick(p)))
+/// One problem as JavaScript sees it, in the editor and in the
+/// `infusion-guide:error` event: `{ message, path, line, column }`, the
+/// position `null` when there is none in the clinic's file.
+pub(super) fn problem(message: &str, path: &str, pos: Option<Pos>) -> js_sys::Object {
+    let item = js_sys::Object::new();
+    let position = |pick: fn(Pos) -> u32| pos.map_or(JsValue::NULL, |p| JsValue::from(pick(p)));
+    set(&item, "message", JsValue::from_str(message));
+    set(&item, "path", JsValue::from_str(path));
+    set(&item, "line", position(|p| p.line));
+    set(&item, "column", position(|p| p.column));
+    item
 }
 
 /// Checks a clinic's content file exactly as `infusion-guide check` does:
-/// returns the problems, `[{ message, path, line, column, kind }]`, empty
-/// when the file is valid.
+/// returns the problems, `[{ message, path, line, column }]`, empty when the
+/// file is valid.
 #[wasm_bindgen(js_name = checkContent)]
 pub fn check_content(text: &str) -> js_sys::Array {
     let problems = js_sys::Array::new();
     if let Err(errors) = content::load_clinic(text) {
         for error in errors {
-            let item = js_sys::Object::new();
-            set(&item, "message", JsValue::from_str(&error.message));
-            set(&item, "path", JsValue::from_str(&error.path));
-            set(&item, "line", position(error.pos, |p| p.line));
-            set(&item, "column", position(error.pos, |p| p.column));
-            set(
-                &item,
-                "kind",
-                JsValue::from_str(&format!("{:?}", error.kind)),
-            );
-            problems.push(&item);
+            problems.push(&problem(&error.message, &error.path, error.pos));
         }
     }
     problems
