@@ -154,13 +154,19 @@ fn GuideView(props: &AppProps) -> Html {
                 }
                 <CrisisNotice {region} />
                 <ContentsList root={root} />
-                if shows(Section::Overview) { <Overview /> }
-                if shows(Section::Steps) { <Steps state={state.steps} /> }
-                if shows(Section::Timeline) { <Timeline /> }
-                if shows(Section::Faq) { <Faq state={state.faq.clone()} /> }
-                if shows(Section::Prepare) { <Prepare state={state.checklist.clone()} /> }
-                if shows(Section::Questions) { <Questions /> }
-                if shows(Section::Contact) { <Contact /> }
+                // Every section keeps its place (empty when hidden), so that
+                // content hiding one later does not shift the others.
+                for section in Section::ALL {
+                    { if !shows(section) { Html::default() } else { match section {
+                        Section::Overview => html! { <Overview /> },
+                        Section::Steps => html! { <Steps state={state.steps} /> },
+                        Section::Timeline => html! { <Timeline /> },
+                        Section::Faq => html! { <Faq state={state.faq.clone()} /> },
+                        Section::Prepare => html! { <Prepare state={state.checklist.clone()} /> },
+                        Section::Questions => html! { <Questions /> },
+                        Section::Contact => html! { <Contact /> },
+                    } } }
+                }
                 <Disclaimer />
             </article>
         </ContextProvider<Guide>>

@@ -959,15 +959,15 @@ impl Decoder {
             self.type_error(node, path, "a list of section names, like [\"faq\"]");
             return None;
         };
-        let names: Vec<&str> = Section::ALL.iter().map(|(n, _)| *n).collect();
+        let names: Vec<&str> = Section::ALL.iter().map(|s| s.name()).collect();
         let mut hidden = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}[{i}]");
             let Some(name) = self.string(item, &item_path) else {
                 continue;
             };
-            match Section::ALL.iter().find(|(n, _)| *n == name) {
-                Some((_, section)) => hidden.push(*section),
+            match Section::from_name(&name) {
+                Some(section) => hidden.push(section),
                 None if name == "crisis" || name == "disclaimer" => self.error(
                     ErrorKind::Invalid,
                     &item_path,

@@ -489,16 +489,35 @@ pub enum Section {
 }
 
 impl Section {
-    /// Every hideable section, with the name used in content.
-    pub const ALL: [(&'static str, Section); 7] = [
-        ("overview", Section::Overview),
-        ("steps", Section::Steps),
-        ("timeline", Section::Timeline),
-        ("faq", Section::Faq),
-        ("prepare", Section::Prepare),
-        ("questions", Section::Questions),
-        ("contact", Section::Contact),
+    /// Every hideable section, in the order the guide shows them: the one
+    /// list the decoder, the schema, the app and its contents list follow.
+    pub const ALL: [Section; 7] = [
+        Section::Overview,
+        Section::Steps,
+        Section::Timeline,
+        Section::Faq,
+        Section::Prepare,
+        Section::Questions,
+        Section::Contact,
     ];
+
+    /// Its name: in content (`"hide"`), in events and in element ids.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Overview => "overview",
+            Section::Steps => "steps",
+            Section::Timeline => "timeline",
+            Section::Faq => "faq",
+            Section::Prepare => "prepare",
+            Section::Questions => "questions",
+            Section::Contact => "contact",
+        }
+    }
+
+    /// The section named `name`, if any.
+    pub fn from_name(name: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.name() == name)
+    }
 }
 
 /// The widget's own words (buttons, headings) in every language.

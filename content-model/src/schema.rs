@@ -443,7 +443,7 @@ fn document_field(name: &str) -> Option<Schema> {
             .with("propertyNames", Schema::new().with("pattern", LANGUAGE_PATTERN))
             .with("additionalProperties", ui_words()),
         "hide" => {
-            let names = || Section::ALL.iter().map(|(name, _)| *name);
+            let names = || Section::ALL.iter().map(|s| s.name());
             nullable(
                 Schema::new()
                     .describe(format!(

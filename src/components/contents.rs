@@ -15,55 +15,18 @@ use crate::platform;
 
 use super::context::{use_guide, GuideEvent};
 
-/// A part of the guide, for the contents list and events.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Part {
-    /// The section it belongs to, for hiding.
-    pub section: Section,
-    /// Its name in events and element ids (`ig-<name>`).
-    pub name: &'static str,
-    /// The UI word for its link.
-    pub word: &'static str,
+/// The UI word for the contents link to `section`.
+fn link_word(section: Section) -> &'static str {
+    match section {
+        Section::Overview => "part_overview",
+        Section::Steps => "part_steps",
+        Section::Timeline => "part_timeline",
+        Section::Faq => "part_faq",
+        Section::Prepare => "part_prepare",
+        Section::Questions => "part_questions",
+        Section::Contact => "part_contact",
+    }
 }
-
-/// Every part, in the order the guide shows them.
-pub const PARTS: [Part; 7] = [
-    Part {
-        section: Section::Overview,
-        name: "overview",
-        word: "part_overview",
-    },
-    Part {
-        section: Section::Steps,
-        name: "steps",
-        word: "part_steps",
-    },
-    Part {
-        section: Section::Timeline,
-        name: "timeline",
-        word: "part_timeline",
-    },
-    Part {
-        section: Section::Faq,
-        name: "faq",
-        word: "part_faq",
-    },
-    Part {
-        section: Section::Prepare,
-        name: "prepare",
-        word: "part_prepare",
-    },
-    Part {
-        section: Section::Questions,
-        name: "questions",
-        word: "part_questions",
-    },
-    Part {
-        section: Section::Contact,
-        name: "contact",
-        word: "part_contact",
-    },
-];
 
 /// Properties of [`ContentsList`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -79,13 +42,13 @@ pub fn ContentsList(props: &ContentsListProps) -> Html {
     let Some(guide) = use_guide() else {
         return Html::default();
     };
-    let parts = PARTS.iter().filter(|p| guide.content.shows(p.section));
+    let parts = Section::ALL.into_iter().filter(|s| guide.content.shows(*s));
     if guide.mode.is_static() {
         return html! {
             <div class="ig-contents ig-reserve no-print" aria-hidden="true">
                 <ul>
                     for part in parts {
-                        <li><span class="ig-contents-link">{ guide.word(part.word) }</span></li>
+                        <li><span class="ig-contents-link">{ guide.word(link_word(part)) }</span></li>
                     }
                 </ul>
             </div>
@@ -96,8 +59,8 @@ pub fn ContentsList(props: &ContentsListProps) -> Html {
             <ul>
                 for part in parts {
                     <li>
-                        <a href={format!("#ig-{}", part.name)} onclick={go_to(&guide.on_event, &props.root, *part)}>
-                            { guide.word(part.word) }
+                        <a href={format!("#ig-{}", part.name())} onclick={go_to(&guide.on_event, &props.root, part)}>
+                            { guide.word(link_word(part)) }
                         </a>
                     </li>
                 }
@@ -106,13 +69,13 @@ pub fn ContentsList(props: &ContentsListProps) -> Html {
     }
 }
 
-fn go_to(on_event: &Callback<GuideEvent>, root: &NodeRef, part: Part) -> Callback<MouseEvent> {
+fn go_to(on_event: &Callback<GuideEvent>, root: &NodeRef, part: Section) -> Callback<MouseEvent> {
     let on_event = on_event.clone();
     let root = root.clone();
     Callback::from(move |event: MouseEvent| {
         event.prevent_default();
         let heading = root.cast::<web_sys::Element>().and_then(|r| {
-            r.query_selector(&format!("#ig-{}-h", part.name))
+            r.query_selector(&format!("#ig-{}-h", part.name()))
                 .ok()
                 .flatten()
         });
@@ -120,6 +83,6 @@ fn go_to(on_event: &Callback<GuideEvent>, root: &NodeRef, part: Part) -> Callbac
             platform::scroll_to(&heading);
             platform::focus(&heading);
         }
-        on_event.emit(GuideEvent::Section(part.name));
+        on_event.emit(GuideEvent::Section(part.name()));
     })
 }
