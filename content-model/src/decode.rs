@@ -478,7 +478,7 @@ impl Decoder {
         let mut complete = true;
         for member in members {
             let lang_path = join(path, &member.key);
-            if !self.languages.contains(&member.key) && member.key_pos.line == 0 {
+            if !self.languages.contains(&member.key) && !member.key_pos.in_clinic_file() {
                 // A language of the built-in guide that the clinic's document
                 // does not carry (an English-only clinic): unused, not wrong.
                 continue;
@@ -856,7 +856,7 @@ impl Decoder {
                         .iter()
                         .filter_map(|key| f.get(key))
                         .map(|n| n.pos)
-                        .find(|pos| pos.line > 0)
+                        .find(|pos| pos.in_clinic_file())
                         .unwrap_or(node.pos);
                     // Rounded down to a tenth, so 4.48 reads "4.4", never a passing "4.5";
                     // and written with integers, which keeps float formatting out of the wasm.

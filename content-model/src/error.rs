@@ -83,10 +83,10 @@ impl fmt::Display for ContentError {
 
 impl std::error::Error for ContentError {}
 
-/// Positions of values from the built-in default are zeroed (line 0): they
-/// are not in the clinic's file, so an error there has no place to point at.
+/// A position in the clinic's file, or none for a value of the built-in
+/// guide ([`Pos::BUILT_IN`]).
 fn from_clinic(pos: Pos) -> Option<Pos> {
-    (pos.line > 0).then_some(pos)
+    pos.in_clinic_file().then_some(pos)
 }
 
 /// The end of a message about the unknown name `unknown`: `; did you mean
@@ -174,7 +174,7 @@ mod tests {
             error.to_line("clinic.json"),
             "clinic.json:12:5: faq[3].answer.es: the text is empty"
         );
-        let built_in = ContentError::new(ErrorKind::Empty, "guide.title", Pos::default(), "x");
+        let built_in = ContentError::new(ErrorKind::Empty, "guide.title", Pos::BUILT_IN, "x");
         assert_eq!(
             built_in.to_line("clinic.json"),
             "clinic.json: guide.title: x"

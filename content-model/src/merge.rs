@@ -272,15 +272,15 @@ fn without_merge_fields(mut member: Member) -> Member {
     member
 }
 
-/// Sets every position in `node` to line 0: values from the built-in default
+/// Sets every position in `node` to [`Pos::BUILT_IN`]: values from the built-in default
 /// are not in the clinic's file, so errors about them point nowhere.
 pub(crate) fn forget_positions(node: &mut Node) {
-    node.pos = Pos::default();
+    node.pos = Pos::BUILT_IN;
     match &mut node.value {
         Value::Array(items) => items.iter_mut().for_each(forget_positions),
         Value::Object(members) => {
             for member in members {
-                member.key_pos = Pos::default();
+                member.key_pos = Pos::BUILT_IN;
                 forget_positions(&mut member.value);
             }
         }

@@ -30,6 +30,18 @@ pub struct Pos {
     pub column: u32,
 }
 
+impl Pos {
+    /// The position every value of the built-in guide gets when it is merged
+    /// (line 0 does not exist in a file): such a value is not in the clinic's
+    /// file, so an error about it has no place there to point at.
+    pub const BUILT_IN: Pos = Pos { line: 0, column: 0 };
+
+    /// Whether this is a place in the clinic's file, not [`Pos::BUILT_IN`].
+    pub fn in_clinic_file(self) -> bool {
+        self.line > 0
+    }
+}
+
 impl fmt::Display for Pos {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}, column {}", self.line, self.column)
