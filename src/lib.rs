@@ -20,7 +20,7 @@ pub mod platform;
 pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ssr;
-pub mod state;
+pub(crate) mod state;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;

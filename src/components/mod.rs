@@ -4,16 +4,16 @@
 //! its slice of the UI state (if it keeps any) as a property, and changes
 //! state only by dispatching [`crate::state::Action`]s.
 
-pub mod contact;
-pub mod contents;
+pub(crate) mod contact;
+pub(crate) mod contents;
 pub mod context;
-pub mod crisis_notice;
-pub mod disclaimer;
-pub mod faq;
-pub mod language;
-pub mod overview;
-pub mod prepare;
-pub mod questions;
+pub(crate) mod crisis_notice;
+pub(crate) mod disclaimer;
+pub(crate) mod faq;
+pub(crate) mod language;
+pub(crate) mod overview;
+pub(crate) mod prepare;
+pub(crate) mod questions;
 pub mod rich_text;
-pub mod steps;
-pub mod timeline;
+pub(crate) mod steps;
+pub(crate) mod timeline;
