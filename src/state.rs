@@ -4,11 +4,11 @@
 //! state means is independent of language, so the current step, the open
 //! questions and the ticks survive a language switch.
 //!
-//! The state is kept in slices, one per part that reads it ([`StepsState`],
-//! [`FaqState`], [`ChecklistState`]), and the app provides each slice as a
-//! context of its own: an action replaces only its slice, so only the part
-//! that reads that slice renders again (a keystroke in the FAQ search
-//! re-renders the FAQ, not the steps or the checklist).
+//! The state is kept in slices, one per part that keeps state ([`StepsState`],
+//! [`FaqState`], [`ChecklistState`]), and the app hands each part its slice as
+//! a property: an action replaces only its slice, so only the part that reads
+//! that slice renders again (a keystroke in the FAQ search re-renders the FAQ,
+//! not the steps or the checklist).
 
 use std::rc::Rc;
 
@@ -126,7 +126,8 @@ impl Reducible for GuideState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // The slices are shared with the old state; `make_mut` copies only
-        // the one an action changes, so the others stay the same `Rc`.
+        // the one an action writes to, so the others stay the same `Rc`. An
+        // action that changes nothing gives back the old state (below).
         let mut state = (*self).clone();
         match action {
             Action::ChooseLanguage(lang) => state.chosen_lang = Some(lang),
@@ -134,30 +135,12 @@ impl Reducible for GuideState {
             Action::ToggleAllSteps => state.steps.all = !state.steps.all,
             Action::ToggleFaq(id) => toggle(open_mut(&mut state), id),
             Action::OpenFaq(id) => {
-                if !state.faq.open.contains(&id) {
-                    open_mut(&mut state).insert(id);
-                }
+                open_mut(&mut state).insert(id);
             }
-            Action::OpenAll(ids) => {
-                if !ids.iter().all(|id| state.faq.open.contains(id)) {
-                    open_mut(&mut state).extend(ids);
-                }
-            }
-            Action::CloseAll => {
-                if !state.faq.open.is_empty() {
-                    open_mut(&mut state).clear();
-                }
-            }
-            Action::Search(query) => {
-                if state.faq.query != query {
-                    Rc::make_mut(&mut state.faq).query = query;
-                }
-            }
-            Action::FilterCategory(category) => {
-                if state.faq.category != category {
-                    Rc::make_mut(&mut state.faq).category = category;
-                }
-            }
+            Action::OpenAll(ids) => open_mut(&mut state).extend(ids),
+            Action::CloseAll => open_mut(&mut state).clear(),
+            Action::Search(query) => Rc::make_mut(&mut state.faq).query = query,
+            Action::FilterCategory(category) => Rc::make_mut(&mut state.faq).category = category,
             Action::ToggleTick(id) => toggle(&mut Rc::make_mut(&mut state.checklist).ticks, id),
             Action::RestoreTicks(ticks) => {
                 state.checklist = Rc::new(ChecklistState {
@@ -165,16 +148,8 @@ impl Reducible for GuideState {
                     remember: true,
                 });
             }
-            Action::SetRemember(remember) => {
-                if state.checklist.remember != remember {
-                    Rc::make_mut(&mut state.checklist).remember = remember;
-                }
-            }
-            Action::ClearTicks => {
-                if !state.checklist.ticks.is_empty() {
-                    Rc::make_mut(&mut state.checklist).ticks.clear();
-                }
-            }
+            Action::SetRemember(remember) => Rc::make_mut(&mut state.checklist).remember = remember,
+            Action::ClearTicks => Rc::make_mut(&mut state.checklist).ticks.clear(),
         }
         if state == *self {
             self
