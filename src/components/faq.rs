@@ -8,16 +8,16 @@
 //! of their own ([`FaqList`]) that renders again only when the content, the
 //! language or the open questions change: the search shows and hides them
 //! by their `hidden` attribute after each render, so a keystroke costs the
-//! questions whose visibility changed, not a pass over all of them. `#faq-<id>` in the host page's
-//! URL opens that question and scrolls to it. The static page shows every
-//! question with its answer, without the search, the topics and the buttons.
+//! questions whose visibility changed, not a pass over all of them.
+//! `#faq-<id>` in the host page's URL opens that question and scrolls to it.
+//! The static page shows every question with its answer, without the search,
+//! the topics and the buttons.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::content::collections::IdSet;
-
 use crate::content::search::SearchIndex;
 use crate::content::SharedContent;
 use crate::platform;
