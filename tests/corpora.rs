@@ -11,7 +11,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use infusion_guide::content::json::{self};
+use infusion_guide::content::json;
 use infusion_guide::content::rich::link_scheme_allowed;
 use infusion_guide::content::rich::{self as rich};
 use infusion_guide::content::{load_clinic, load_clinic_bytes, Content, ErrorKind};
@@ -191,7 +191,7 @@ impl Field {
     ];
 
     fn clinic_file(self, payload: &str) -> String {
-        let p = json_string(payload);
+        let p = json::string_literal(payload);
         match self {
             Field::Title => format!(r#"{{ "guide": {{ "title": {{ "en": {p} }} }} }}"#),
             Field::FaqAnswer => {
@@ -210,7 +210,7 @@ impl Field {
             Field::Website => format!(r#"{{ "clinic": {{ "website": {p} }} }}"#),
             Field::BookingUrl => format!(r#"{{ "clinic": {{ "booking_url": {p} }} }}"#),
             Field::WebsitePath => {
-                let url = json_string(&format!("https://riverbend.example/{payload}"));
+                let url = json::string_literal(&format!("https://riverbend.example/{payload}"));
                 format!(r#"{{ "clinic": {{ "website": {url} }} }}"#)
             }
         }

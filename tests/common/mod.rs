@@ -13,17 +13,12 @@ use infusion_guide::content::rich::{link_scheme_allowed, Block, Inline, RichText
 use infusion_guide::content::{default_content, load_clinic, Content, ContentError, DEFAULT_JSON};
 use infusion_guide::ssr::render_html;
 
-/// `s` as a JSON string literal, quotes included.
-pub fn json_string(s: &str) -> String {
-    json::string_literal(s)
-}
-
 /// A plain text in both default languages: `{ "en": ..., "es": ... }`.
 pub fn both(en: &str, es: &str) -> String {
     format!(
         "{{ \"en\": {}, \"es\": {} }}",
-        json_string(en),
-        json_string(es)
+        json::string_literal(en),
+        json::string_literal(es)
     )
 }
 
