@@ -302,27 +302,39 @@ async function memory(browser, url) {
   return { ...growth, heapNoise };
 }
 
-/** `--only faq-search`: the FAQ search table `runs` times, and nothing else. */
-async function faqSearchOnly(runs) {
-  progress('generating content files into target/bench/');
-  const content = generateContent();
+/**
+ * Serves dist/ and the generated files as a clinic's host would, starts
+ * Chromium, runs `fn(browser, site)`, and closes both.
+ */
+async function withBrowser(fn) {
+  progress('rendering the static guide (infusion-guide render)');
   const site = await serve({
     mounts: { '/': join(ROOT, 'dist'), '/bench/': OUT },
     pages: benchPages(renderStaticGuide(ROOT)),
   });
+  site.warm(['/infusion-guide.js', '/infusion_guide_bg.wasm', '/infusion-guide.css', '/widget.html', '/static.html', '/blank.html']);
   const browser = await launch();
   try {
     console.log(`\nChromium ${browser.version()}, ${new Date().toISOString()}`);
+    return await fn(browser, site);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+/** `--only faq-search`: the FAQ search table `runs` times, and nothing else. */
+async function faqSearchOnly(runs) {
+  progress('generating content files into target/bench/');
+  const content = generateContent();
+  await withBrowser(async (browser, site) => {
     const p95s = [];
     for (let run = 1; run <= runs; run += 1) {
       progress(`FAQ search, run ${run} of ${runs}`);
       p95s.push(await search(browser, site.url, content.faqQuestions));
     }
     console.log(`\nFAQ search p95 over ${runs} runs: ${p95s.map(ms).join(', ')} ms (target: at most ${SEARCH_BUDGET_MS} ms)`);
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 async function main() {
@@ -347,15 +359,7 @@ async function main() {
   progress('native parsing: cargo bench --profile bench-native --bench content');
   const native = nativeParse(content.largeFile, runs);
 
-  progress('rendering the static guide (infusion-guide render)');
-  const site = await serve({
-    mounts: { '/': join(ROOT, 'dist'), '/bench/': OUT },
-    pages: benchPages(renderStaticGuide(ROOT)),
-  });
-  site.warm(['/infusion-guide.js', '/infusion_guide_bg.wasm', '/infusion-guide.css', '/widget.html', '/static.html', '/blank.html']);
-  const browser = await launch();
-  try {
-    console.log(`\nChromium ${browser.version()}, ${new Date().toISOString()}`);
+  await withBrowser(async (browser, site) => {
     progress(`page loads, desktop (${runs} + 1 per page)`);
     const desktop = await firstContent(browser, site.url, runs, false);
     progress(`page loads, phone (${runs} + 1 per page)`);
@@ -389,10 +393,7 @@ async function main() {
       [`leak check: JS heap growth from ${bytes(LEAK_CHECK_CYCLES)} to ${bytes(LEAK_CHECK_END)} cycles: none (±${HEAP_NOISE * 100}%)`, `${signedBytes(growth.laterHeap)} B`, verdict(growth.laterHeap <= growth.heapNoise)],
     ]);
     console.log(`\nBenchmark took ${((Date.now() - started) / 60000).toFixed(1)} minutes.`);
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 main().catch((error) => {
