@@ -65,6 +65,10 @@ pub struct AppProps {
     /// instance starts with fresh UI state.
     #[prop_or_default]
     pub instance: u32,
+    /// Bumped by the embed layer each time it gives the app content; once
+    /// that content is on screen the app reports [`GuideEvent::Shown`].
+    #[prop_or_default]
+    pub generation: u32,
     /// Whether to render at all: an idle app, waiting for its next widget,
     /// renders nothing and holds no DOM.
     #[prop_or(true)]
@@ -109,6 +113,11 @@ fn GuideView(props: &AppProps) -> Html {
                 }
             },
         );
+    }
+    {
+        // Effects run once the render is in the DOM: the content is on screen.
+        let on_event = props.on_event.clone();
+        use_effect_with(props.generation, move |_| on_event.emit(GuideEvent::Shown));
     }
     {
         // A new `lang` from the host page replaces the patient's earlier pick.

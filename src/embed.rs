@@ -1,20 +1,21 @@
 //! The embed layer: the only code that talks to the host page.
 //!
 //! The loader (`web/infusion-guide.js`) defines the `<infusion-guide>` custom
-//! element and, for each connected element, constructs a [`Widget`] with the
-//! element and its open shadow root. The widget reads the element's
-//! attributes, adopts the stylesheets into the shadow root, mounts the Yew
-//! [`App`] with the built-in guide at once, then loads the clinic's content
-//! (inline JSON or `content-src`) and swaps it in. Whatever goes wrong with
-//! the clinic's content, the patient keeps the default guide, the console
-//! says why, and the host page gets an `infusion-guide:error` event.
-//! Dropping the widget (`free()` from JavaScript) unmounts the app.
+//! element. It shows the guide as HTML at once (the built-in guide, prerendered
+//! at build time, or the clinic's pasted static page), reads the clinic's
+//! content (inline JSON, or `content-src` fetched in parallel with the wasm),
+//! and, once the module has started, constructs a [`Widget`] with the element,
+//! its open shadow root, the options and the shared stylesheet. The widget
+//! mounts the Yew [`App`] in place of the HTML, in the same state, so nothing
+//! moves. Whatever goes wrong with the clinic's content, the patient gets the
+//! built-in guide, the console says why, and the host page gets an
+//! `infusion-guide:error` event. Dropping the widget (`free()` from
+//! JavaScript) unmounts the app.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback};
 
@@ -23,17 +24,9 @@ use crate::components::context::{GuideEvent, RenderMode};
 use crate::content::{self, Content, ContentError, Region, Theme};
 
 mod fallback;
-mod fetch;
 mod tools;
 
-/// The widget's CSS, compiled in so that no extra request and no `<style>`
-/// element (blocked by a strict `style-src`) is needed. Minified by build.rs
-/// from styles/widget.css.
-const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
-
 thread_local! {
-    /// One constructed stylesheet shared by every widget on the page.
-    static STYLESHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// Apps of unmounted widgets, idle, with their mount points. Yew 0.23
     /// never frees the event listeners of an app's root (it `forget`s them),
     /// so a page that adds and removes widgets all day would leak; reusing
@@ -44,17 +37,43 @@ thread_local! {
 }
 
 /// What the host page configured: from the element's attributes, or from
-/// `InfusionGuide.mount(element, options)`. The loader passes a plain object
-/// with string values (`contentSrc`, `contentJson`, `lang`, `theme`,
-/// `headingLevel`, `region`).
+/// `InfusionGuide.mount(element, options)`, and the clinic's content as far
+/// as the loader has read it. The loader passes a plain object with string
+/// values (`lang`, `theme`, `headingLevel`, `region`, `contentState`,
+/// `contentText`, `contentError`, `contentOrigin`).
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Options {
-    content_src: Option<String>,
-    content_json: Option<String>,
     lang: Option<String>,
     theme: Option<String>,
     heading_level: Option<String>,
     region: Option<String>,
+    content: ClinicContent,
+}
+
+/// The clinic's content, as the loader has it.
+#[derive(Clone, Debug, Default, PartialEq)]
+enum ClinicContent {
+    /// None: the built-in guide.
+    #[default]
+    BuiltIn,
+    /// Still being fetched.
+    Pending,
+    /// The text of the file or of the inline JSON, and where it came from.
+    Text { text: String, origin: String },
+    /// The file could not be fetched: why, in one sentence, and its address.
+    Failed { reason: String, origin: String },
+}
+
+impl ClinicContent {
+    /// Where the clinic's content came from, for messages.
+    fn origin(&self) -> String {
+        match self {
+            ClinicContent::Text { origin, .. } | ClinicContent::Failed { origin, .. } => {
+                origin.clone()
+            }
+            _ => "inline content".to_owned(),
+        }
+    }
 }
 
 impl Options {
@@ -63,24 +82,39 @@ impl Options {
             js_sys::Reflect::get(value, &JsValue::from_str(key))
                 .ok()
                 .and_then(|v| v.as_string())
-                .filter(|v| !v.trim().is_empty())
+        };
+        let non_empty = |key: &str| get(key).filter(|v| !v.trim().is_empty());
+        let origin = || get("contentOrigin").unwrap_or_else(|| "inline content".to_owned());
+        let content = match get("contentState").as_deref() {
+            Some("pending") => ClinicContent::Pending,
+            Some("text") => ClinicContent::Text {
+                text: get("contentText").unwrap_or_default(),
+                origin: origin(),
+            },
+            Some("failed") => ClinicContent::Failed {
+                reason: get("contentError").unwrap_or_default(),
+                origin: origin(),
+            },
+            _ => ClinicContent::BuiltIn,
         };
         Options {
-            content_src: get("contentSrc"),
-            content_json: get("contentJson"),
-            lang: get("lang"),
-            theme: get("theme"),
-            heading_level: get("headingLevel"),
-            region: get("region"),
+            lang: non_empty("lang"),
+            theme: non_empty("theme"),
+            heading_level: non_empty("headingLevel"),
+            region: non_empty("region"),
+            content,
         }
     }
 }
 
-/// Parses and checks the built-in guide (once per page), so that the loader
-/// can do it in a task of its own before the first widget mounts: a page's
-/// longest task is then the rendering alone, not the parsing and rendering.
+/// Hands over the built-in guide's JSON (the loader carries it) and the
+/// function to call if the module ever panics, then parses and checks the
+/// guide once per page, in a task of its own before the first widget mounts:
+/// a page's longest task is then the rendering alone.
 #[wasm_bindgen(js_name = prepareGuide)]
-pub fn prepare_guide() {
+pub fn prepare_guide(default_json: String, on_panic: js_sys::Function) {
+    content::provide_default_json(default_json);
+    fallback::install_panic_hook(on_panic);
     let _ = content::default_content();
 }
 
@@ -99,99 +133,85 @@ struct Inner {
     app: Option<AppHandle<App>>,
     /// This widget's number (see [`AppProps::instance`]).
     instance: u32,
-    /// Whether it replaced the static page (see [`RenderMode::OverStaticPage`]).
-    prerendered: bool,
-    /// Whether content loading has started at least once.
-    started: bool,
+    /// Live, or over the clinic's static page (see [`RenderMode::OverStaticPage`]).
+    mode: RenderMode,
     theme_sheet: CssStyleSheet,
     /// The content shown now.
     content: Rc<Content>,
     /// Whether the clinic's content failed and the default is shown.
     fell_back: bool,
-    /// Where the current content came from, to reload only on a change.
-    source: Option<Source>,
-    /// Bumped on every load, so a slow, outdated response is ignored.
+    /// Bumped each time content is given; the app reports `ready` once it
+    /// shows that content (see [`AppProps::generation`]).
     generation: u32,
-    /// Aborts the fetch under way, if any.
-    abort: Option<web_sys::AbortController>,
-}
-
-/// Where a widget's clinic content comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Source {
-    /// A `<script type="application/json">` child of the element.
-    Inline(String),
-    /// The `content-src` URL, resolved against the page.
-    Url(String),
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// Mounts the guide into `root`, the open shadow root of `host`.
+    /// Mounts the guide into `root`, the open shadow root of `host`, styled
+    /// by `sheet` (the loader's constructed stylesheet, shared by every
+    /// widget on the page).
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, root: ShadowRoot, options: JsValue) -> Result<Widget, JsValue> {
-        fallback::install_panic_hook();
+    pub fn new(
+        host: HtmlElement,
+        root: ShadowRoot,
+        options: JsValue,
+        sheet: CssStyleSheet,
+    ) -> Result<Widget, JsValue> {
         let theme_sheet = CssStyleSheet::new()?;
-        let shared = shared_stylesheet()?;
-        root.set_adopted_style_sheets(&js_sys::Array::of2(&shared, &theme_sheet));
+        root.set_adopted_style_sheets(&js_sys::Array::of2(&sheet, &theme_sheet));
         let content = content::default_content().map_err(|errors| {
             JsValue::from_str(&format!("the built-in guide is invalid: {}", errors.len()))
         })?;
-        // The static page (`infusion-guide render`): its declarative shadow
-        // root holds the guide; the app starts in the same state over it.
-        let prerendered = root.query_selector(".ig").ok().flatten().is_some();
+        // The guide as HTML: the clinic's pasted static page (every step and
+        // answer shown), or the loader's prerender, marked as the live form
+        // (one step, answers closed). The app starts in the same state.
+        let shown = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
+        let mode = if shown(".ig") && !shown("[data-prerender=live]") {
+            RenderMode::OverStaticPage
+        } else {
+            RenderMode::Live
+        };
         let instance = NEXT_INSTANCE.with(|n| {
             let next = n.get().wrapping_add(1);
             n.set(next);
             next
         });
-        let options = Options::from_js(&options);
-        // Over a static page made from the clinic's own content, keep it on
-        // screen until that content has loaded, instead of flashing the
-        // built-in guide in between.
-        let deferred =
-            prerendered && matches!(content_source(&host, &options), Some(Source::Url(_)));
         let inner = Rc::new(RefCell::new(Inner {
             host: host.clone(),
-            options,
+            options: Options::from_js(&options),
             root: root.clone(),
             mount_point: None,
             app: None,
             instance,
-            prerendered,
-            started: false,
+            mode,
             theme_sheet,
             content,
             fell_back: false,
-            source: None,
             generation: 0,
-            abort: None,
         }));
-        if !deferred {
-            Inner::attach(&inner)?;
-        }
         inner.borrow().apply_theme();
-        fallback::register(&root, &inner.borrow().content);
         let widget = Widget { inner };
         widget.load_content();
         Ok(widget)
     }
 
-    /// Applies new options (an attribute changed, or `handle.update()`).
+    /// Applies new options (an attribute changed, `handle.update()`, or the
+    /// clinic's content arrived).
     pub fn update(&mut self, options: JsValue) {
-        self.inner.borrow_mut().options = Options::from_js(&options);
-        self.load_content();
-        Inner::rerender(&self.inner);
+        let options = Options::from_js(&options);
+        let content_changed = self.inner.borrow().options.content != options.content;
+        self.inner.borrow_mut().options = options;
+        if content_changed {
+            self.load_content();
+        } else {
+            Inner::rerender(&self.inner);
+        }
     }
 }
 
 impl Drop for Widget {
     fn drop(&mut self) {
         let mut inner = self.inner.borrow_mut();
-        inner.generation = inner.generation.wrapping_add(1);
-        if let Some(abort) = inner.abort.take() {
-            abort.abort();
-        }
         fallback::unregister(&inner.root);
         if let (Some(mut app), Some(mount_point)) = (inner.app.take(), inner.mount_point.take()) {
             // Idle: render nothing, leave the shadow root, wait for the next widget.
@@ -210,53 +230,22 @@ impl Drop for Widget {
 }
 
 impl Widget {
-    /// Starts loading the clinic's content if its source changed.
+    /// Shows the content the options carry: the built-in guide, the clinic's
+    /// (parsed and merged here), or the built-in guide with the reason the
+    /// clinic's was not used. While the clinic's file is still on its way,
+    /// whatever the shadow root shows stays (the clinic's static page, or
+    /// nothing of the guide's body): never the built-in guide first.
     fn load_content(&self) {
-        let source = {
-            let inner = self.inner.borrow();
-            let source = content_source(&inner.host, &inner.options);
-            if inner.started && source == inner.source {
-                return;
-            }
-            source
+        let content = self.inner.borrow().options.content.clone();
+        let result = match content {
+            ClinicContent::Pending => return,
+            ClinicContent::BuiltIn => Ok(None),
+            ClinicContent::Text { text, .. } => content::load_clinic(&text)
+                .map(|c| Some(Rc::new(c)))
+                .map_err(Failure::Content),
+            ClinicContent::Failed { reason, .. } => Err(Failure::Fetch(reason)),
         };
-        let generation = {
-            let mut inner = self.inner.borrow_mut();
-            inner.started = true;
-            inner.source = source.clone();
-            inner.generation = inner.generation.wrapping_add(1);
-            if let Some(abort) = inner.abort.take() {
-                abort.abort();
-            }
-            inner.generation
-        };
-        match source {
-            None => Inner::finish(&self.inner, generation, Ok(None)),
-            Some(Source::Inline(text)) => {
-                let result = content::load_clinic(&text)
-                    .map(|c| Some(Rc::new(c)))
-                    .map_err(Failure::Content);
-                Inner::finish(&self.inner, generation, result);
-            }
-            Some(Source::Url(url)) => {
-                let abort = web_sys::AbortController::new().ok();
-                self.inner.borrow_mut().abort = abort.clone();
-                let weak = Rc::downgrade(&self.inner);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = fetch::fetch_text(&url, abort.as_ref())
-                        .await
-                        .map_err(Failure::Fetch)
-                        .and_then(|text| {
-                            content::load_clinic(&text)
-                                .map(|c| Some(Rc::new(c)))
-                                .map_err(Failure::Content)
-                        });
-                    if let Some(inner) = weak.upgrade() {
-                        Inner::finish(&inner, generation, result);
-                    }
-                });
-            }
-        }
+        Inner::finish(&self.inner, result);
     }
 }
 
@@ -273,7 +262,7 @@ impl Inner {
         let options = &self.options;
         AppProps {
             content: self.content.clone().into(),
-            lang: resolve_lang(&self.host, options.lang.as_deref()).into(),
+            lang: self.requested_lang().into(),
             heading_level: options
                 .heading_level
                 .as_deref()
@@ -286,14 +275,11 @@ impl Inner {
                 .unwrap_or_default()
                 .to_ascii_lowercase()
                 .into(),
-            region: options.region.as_deref().and_then(Region::from_name),
+            region: self.host_region(),
             fell_back: self.fell_back,
             instance: self.instance,
-            mode: if self.prerendered {
-                RenderMode::OverStaticPage
-            } else {
-                RenderMode::Live
-            },
+            generation: self.generation,
+            mode: self.mode,
             active: true,
             on_event: Callback::from(move |event: GuideEvent| {
                 if let Some(inner) = weak.upgrade() {
@@ -306,6 +292,7 @@ impl Inner {
                         GuideEvent::Section(part) => {
                             ("infusion-guide:section", JsValue::from_str(part))
                         }
+                        GuideEvent::Shown => ("infusion-guide:ready", JsValue::UNDEFINED),
                     };
                     dispatch(&host, name, &detail);
                 }
@@ -313,14 +300,24 @@ impl Inner {
         }
     }
 
-    /// Puts the app into the shadow root (replacing any static page there),
-    /// reusing an idle app when there is one.
+    /// The language the host page asked for (see [`resolve_lang`]).
+    fn requested_lang(&self) -> String {
+        resolve_lang(&self.host, self.options.lang.as_deref())
+    }
+
+    /// The region the host page chose with the `region` attribute, if any.
+    fn host_region(&self) -> Option<Region> {
+        self.options.region.as_deref().and_then(Region::from_name)
+    }
+
+    /// Puts the app into the shadow root (replacing the guide as HTML there),
+    /// reusing an idle app when there is one. The app renders in the same
+    /// task, so the page never paints the shadow root empty.
     fn attach(this: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
         let (root, host) = {
             let inner = this.borrow();
             (inner.root.clone(), inner.host.clone())
         };
-        root.set_text_content(None);
         let idle =
             IDLE_APPS.with(|apps| apps.try_borrow_mut().ok().and_then(|mut apps| apps.pop()));
         let (mount_point, idle_app) = match idle {
@@ -332,6 +329,7 @@ impl Inner {
                 (mount_point, None)
             }
         };
+        root.set_text_content(None);
         root.append_child(&mount_point)?;
         let props = this.borrow().props(Rc::downgrade(this));
         let app = match idle_app {
@@ -352,42 +350,29 @@ impl Inner {
         if let Some(app) = this.borrow_mut().app.as_mut() {
             app.update(props);
         }
+        this.borrow().register_fallback();
     }
 
-    /// Shows the loaded content (or keeps the default) and tells the host page.
-    fn finish(
-        this: &Rc<RefCell<Inner>>,
-        generation: u32,
-        result: Result<Option<Rc<Content>>, Failure>,
-    ) {
-        let host = {
+    /// Shows the loaded content (or the default) and tells the host page;
+    /// `infusion-guide:ready` follows from the app once it is on screen.
+    fn finish(this: &Rc<RefCell<Inner>>, result: Result<Option<Rc<Content>>, Failure>) {
+        {
             let mut inner = this.borrow_mut();
-            if inner.generation != generation {
-                return;
-            }
-            inner.abort = None;
+            inner.generation = inner.generation.wrapping_add(1);
             match &result {
                 Ok(Some(content)) => {
                     inner.content = content.clone();
                     inner.fell_back = false;
                 }
-                Ok(None) => {
-                    inner.fell_back = false;
-                    if let Ok(default) = content::default_content() {
-                        inner.content = default;
-                    }
-                }
-                Err(_) => {
-                    inner.fell_back = true;
+                Ok(None) | Err(_) => {
+                    inner.fell_back = result.is_err();
                     if let Ok(default) = content::default_content() {
                         inner.content = default;
                     }
                 }
             }
             inner.apply_theme();
-            fallback::register(&inner.root, &inner.content);
-            inner.host.clone()
-        };
+        }
         if this.borrow().app.is_none() {
             if let Err(error) = Inner::attach(this) {
                 web_sys::console::error_2(
@@ -395,18 +380,27 @@ impl Inner {
                     &error,
                 );
             }
+            this.borrow().register_fallback();
         } else {
             Inner::rerender(this);
         }
-        match result {
-            Ok(_) => dispatch(&host, "infusion-guide:ready", &JsValue::UNDEFINED),
-            Err(failure) => {
-                let source = this.borrow().source.clone();
-                let detail = report(source.as_ref(), failure);
-                dispatch(&host, "infusion-guide:error", &detail);
-                dispatch(&host, "infusion-guide:ready", &JsValue::UNDEFINED);
-            }
+        if let Err(failure) = result {
+            let (host, origin) = {
+                let inner = this.borrow();
+                (inner.host.clone(), inner.options.content.origin())
+            };
+            dispatch(&host, "infusion-guide:error", &report(&origin, failure));
         }
+    }
+
+    /// Records what the page shows if the module ever stops (see [`fallback`]).
+    fn register_fallback(&self) {
+        let region = self.host_region().unwrap_or(self.content.crisis.region);
+        let lang = self
+            .content
+            .pick_language(&self.requested_lang())
+            .to_owned();
+        fallback::register(&self.root, &self.content, region, lang);
     }
 
     /// Sets the content's colours, radius and font as CSS custom properties
@@ -434,11 +428,7 @@ fn theme_css(theme: &Theme) -> String {
 
 /// Logs why the clinic's content is not shown, and returns the event detail:
 /// a list of `{ message, path, line, column }`.
-fn report(failure_source: Option<&Source>, failure: Failure) -> JsValue {
-    let src = match failure_source {
-        Some(Source::Url(url)) => url.clone(),
-        _ => "inline content".to_owned(),
-    };
+fn report(origin: &str, failure: Failure) -> JsValue {
     let list = js_sys::Array::new();
     let mut lines = Vec::new();
     let push = |message: &str, path: &str, pos: Option<content::json::Pos>| {
@@ -452,12 +442,12 @@ fn report(failure_source: Option<&Source>, failure: Failure) -> JsValue {
         Failure::Content(errors) => {
             for error in errors {
                 push(&error.message, &error.path, error.pos);
-                lines.push(error.to_line(&src));
+                lines.push(error.to_line(origin));
             }
         }
     }
     web_sys::console::error_1(&JsValue::from_str(&format!(
-        "[infusion-guide] the clinic's content ({src}) was not used; showing the built-in guide instead:\n{}",
+        "[infusion-guide] the clinic's content ({origin}) was not used; showing the built-in guide instead:\n{}",
         lines.join("\n")
     )));
     list.into()
@@ -474,37 +464,6 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     }
 }
 
-fn shared_stylesheet() -> Result<CssStyleSheet, JsValue> {
-    STYLESHEET.with(|cell| {
-        if let Some(sheet) = cell.borrow().as_ref() {
-            return Ok(sheet.clone());
-        }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(WIDGET_CSS)?;
-        *cell.borrow_mut() = Some(sheet.clone());
-        Ok(sheet)
-    })
-}
-
-/// Where the clinic's content is: inline JSON first, then `content-src`
-/// (resolved against the page's address).
-fn content_source(host: &HtmlElement, options: &Options) -> Option<Source> {
-    if let Some(json) = &options.content_json {
-        return Some(Source::Inline(json.clone()));
-    }
-    let src = options.content_src.as_deref()?.trim();
-    let base = host
-        .owner_document()
-        .and_then(|d| d.base_uri().ok().flatten());
-    let url = match base {
-        Some(base) => web_sys::Url::new_with_base(src, &base)
-            .map(|u| u.href())
-            .unwrap_or_else(|_| src.to_owned()),
-        None => src.to_owned(),
-    };
-    Some(Source::Url(url))
-}
-
 /// The language: the option (the element's `lang`), else the page's
 /// `<html lang>`, else the browser's first preference.
 fn resolve_lang(host: &HtmlElement, own: Option<&str>) -> String {
@@ -519,9 +478,4 @@ fn resolve_lang(host: &HtmlElement, own: Option<&str>) -> String {
         .or_else(page)
         .or_else(browser)
         .unwrap_or_else(|| "en".to_owned())
-}
-
-/// Casts without panicking; used by the submodules.
-fn cast<T: JsCast>(value: JsValue) -> Option<T> {
-    value.dyn_into::<T>().ok()
 }

@@ -27,31 +27,190 @@ use yew::AttrValue;
 
 use crate::app::{App, AppProps};
 use crate::components::context::RenderMode;
-use crate::content::Content;
-use crate::content::SharedContent;
+use crate::content::json::string_literal;
+use crate::content::{Content, Region, SharedContent};
 
 /// The guide `content` in language `lang` (the closest the content has), its
-/// title a heading of `heading_level` (clamped to 1..=4), as a declarative
-/// shadow DOM template that links the stylesheet at `css_href`. The same
+/// title a heading of `heading_level` (clamped to 1..=4), with the crisis
+/// numbers of `region` (the content's own when `None`), as a declarative
+/// shadow DOM template that links the stylesheet at `css_href`, followed by
+/// a `<noscript>` copy for browsers without declarative shadow DOM. The same
 /// arguments always give the same bytes.
 pub fn render_static(
     content: Rc<Content>,
     lang: &str,
     heading_level: u8,
+    region: Option<Region>,
     css_href: &str,
+) -> String {
+    let guide = format!(
+        "<link rel=\"stylesheet\" href=\"{}\"><div class=\"ig-root\">{}</div>",
+        escape_attribute(css_href),
+        guide_html(content, lang, heading_level, region)
+    );
+    format!("<template shadowrootmode=\"open\">{guide}</template><noscript>{guide}</noscript>")
+}
+
+/// The static guide's own markup (the `<article>`), without the wrapper.
+fn guide_html(
+    content: Rc<Content>,
+    lang: &str,
+    heading_level: u8,
+    region: Option<Region>,
+) -> String {
+    guide_in_mode(content, lang, heading_level, region, RenderMode::StaticPage)
+}
+
+/// The guide's markup as `mode` renders it.
+fn guide_in_mode(
+    content: Rc<Content>,
+    lang: &str,
+    heading_level: u8,
+    region: Option<Region>,
+    mode: RenderMode,
 ) -> String {
     let props = yew::props!(AppProps {
         content: SharedContent::from(content),
         lang: AttrValue::from(lang.to_owned()),
         heading_level,
-        mode: RenderMode::StaticPage,
+        region,
+        mode,
     });
-    let guide = crate::ssr::render_component::<App>(props);
-    let guide = format!(
-        "<link rel=\"stylesheet\" href=\"{}\"><div class=\"ig-root\">{guide}</div>",
-        escape_attribute(css_href)
-    );
-    format!("<template shadowrootmode=\"open\">{guide}</template><noscript>{guide}</noscript>")
+    crate::ssr::render_component::<App>(props)
+}
+
+/// Where the loader puts the crisis notice of the element's region.
+pub const CRISIS_MARK: &str = "<!--ig-crisis-->";
+
+/// What the loader shows before the wasm has started, and wherever it cannot
+/// start, as a JSON object (`web/bundle.mjs` compiles it into the loader):
+///
+/// - `live`: for each language of `content`, the guide's markup as the app
+///   first renders it ([`RenderMode::Live`]: one step, answers closed, its
+///   controls), at heading level 2, with [`CRISIS_MARK`] in place of the
+///   crisis notice: shown until the app takes its place;
+/// - `guides`: the same as the static page shows it (every step and answer,
+///   no controls): shown where the app cannot start or has stopped;
+/// - `crisis`: for each region and language, that crisis notice;
+/// - `languages`, `fallbackLanguage`, `region`: what the loader needs to pick
+///   them as the app does (`Content::pick_language`, the content's region);
+/// - `css`: the widget's stylesheet, minified (`css` is styles/widget.css).
+///
+/// The heading level and theme are the loader's to change: headings are the
+/// only `<hN` tags and the theme the only `data-theme` attribute.
+pub fn prerender_json(content: Rc<Content>, css: &str) -> Result<String, String> {
+    let crisis_of = |html: &str| -> Result<(usize, usize), String> {
+        let start = html
+            .find(" id=\"ig-crisis\"")
+            .and_then(|id| html[..id].rfind("<aside"))
+            .ok_or("the guide has no crisis notice")?;
+        let end = html[start..]
+            .find("</aside>")
+            .map(|end| start + end + "</aside>".len())
+            .ok_or("the crisis notice is not closed")?;
+        Ok((start, end))
+    };
+    let marked = |html: String| -> Result<String, String> {
+        let (start, end) = crisis_of(&html)?;
+        Ok(string_literal(&format!(
+            "{}{CRISIS_MARK}{}",
+            &html[..start],
+            &html[end..]
+        )))
+    };
+    let mut guides = Vec::new();
+    let mut live = Vec::new();
+    let mut crisis: Vec<(&str, Vec<String>)> = Vec::new();
+    for lang in &content.languages {
+        let key = string_literal(lang);
+        let html = guide_html(content.clone(), lang, 2, None);
+        guides.push(format!("{key}:{}", marked(html)?));
+        let html = guide_in_mode(content.clone(), lang, 2, None, RenderMode::Live);
+        live.push(format!("{key}:{}", marked(html)?));
+        for (name, region) in Region::ALL {
+            let html = guide_html(content.clone(), lang, 2, Some(region));
+            let (start, end) = crisis_of(&html)?;
+            let entry = format!(
+                "{}:{}",
+                string_literal(lang),
+                string_literal(&html[start..end])
+            );
+            match crisis.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, list)) => list.push(entry),
+                None => crisis.push((name, vec![entry])),
+            }
+        }
+    }
+    let crisis = crisis
+        .iter()
+        .map(|(name, list)| format!("{}:{{{}}}", string_literal(name), list.join(",")))
+        .collect::<Vec<_>>()
+        .join(",");
+    let languages = content
+        .languages
+        .iter()
+        .map(|l| string_literal(l))
+        .collect::<Vec<_>>()
+        .join(",");
+    Ok(format!(
+        "{{\"live\":{{{}}},\"guides\":{{{}}},\"crisis\":{{{crisis}}},\"languages\":[{languages}],\"fallbackLanguage\":{},\"region\":{},\"css\":{}}}\n",
+        live.join(","),
+        guides.join(","),
+        string_literal(&content.fallback_language),
+        string_literal(content.crisis.region.name()),
+        string_literal(&minify_css(css)),
+    ))
+}
+
+/// Minified CSS: comments dropped, whitespace collapsed to one space and
+/// removed next to `{`, `}`, `;` and `,`, where CSS never needs it. Quoted
+/// strings are kept as written; spaces elsewhere (descendant selectors,
+/// `a :is()`, values) stay.
+pub fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+                space = true;
+            }
+            '"' | '\'' => {
+                flush_space(&mut out, &mut space, c);
+                out.push(c);
+                for inner in chars.by_ref() {
+                    out.push(inner);
+                    if inner == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() => space = true,
+            c => {
+                flush_space(&mut out, &mut space, c);
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Writes one pending space before `next`, unless a brace, semicolon or comma
+/// is on either side of it.
+fn flush_space(out: &mut String, space: &mut bool, next: char) {
+    let tight = |c: char| matches!(c, '{' | '}' | ';' | ',');
+    if *space && !out.is_empty() && !out.ends_with(tight) && !tight(next) {
+        out.push(' ');
+    }
+    *space = false;
 }
 
 /// `value` made safe inside a double-quoted HTML attribute.
@@ -80,5 +239,43 @@ mod tests {
             escape_attribute(r#"a.css?x=1&y="2"'<>"#),
             "a.css?x=1&amp;y=&quot;2&quot;&#39;&lt;&gt;"
         );
+    }
+
+    #[test]
+    fn css_is_minified_without_changing_strings_or_selectors() {
+        let css = "/* c */\n:host  a  .b ,\n.c {\n  content: \"a  ; b\";\n  margin: 0 auto ;\n}\n";
+        assert_eq!(
+            minify_css(css),
+            ":host a .b,.c{content: \"a  ; b\";margin: 0 auto;}"
+        );
+    }
+
+    #[test]
+    fn the_prerender_has_every_language_and_region_and_one_crisis_mark_each() {
+        let content = crate::content::default_content().unwrap_or_else(|e| panic!("{e:?}"));
+        let json =
+            prerender_json(content.clone(), "a { color: red }").unwrap_or_else(|e| panic!("{e}"));
+        for lang in &content.languages {
+            assert!(
+                json.contains(&format!("\"{lang}\":\"<article")),
+                "no guide in {lang}"
+            );
+        }
+        assert_eq!(
+            json.matches(CRISIS_MARK).count(),
+            2 * content.languages.len()
+        );
+        assert!(
+            json.contains("hidden=\\\"until-found\\\""),
+            "the live form has closed answers"
+        );
+        for (name, _) in Region::ALL {
+            assert!(
+                json.contains(&format!("\"{name}\":{{\"en\":\"<aside ")),
+                "no crisis notice for {name}"
+            );
+        }
+        assert!(json.contains("988") && json.contains("Samaritans"));
+        assert!(json.contains("\"css\":\"a{color: red}\""));
     }
 }

@@ -9,13 +9,20 @@ use std::rc::Rc;
 
 use infusion_guide::app::{App, AppProps};
 use infusion_guide::components::context::{GuideEvent, RenderMode};
-use infusion_guide::content::{default_content, load_clinic};
+use infusion_guide::content::{self, load_clinic, Content, ContentError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 use yew::{AppHandle, Callback};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The built-in guide. The wasm leaves its JSON out (the loader hands it
+/// over at start-up), so the tests hand it over the same way.
+fn default_content() -> Result<Rc<Content>, Vec<ContentError>> {
+    content::provide_default_json(include_str!("../content/default.json").to_owned());
+    content::default_content()
+}
 
 /// A mounted app, its root element and the events it reported.
 struct Mounted {
@@ -44,6 +51,7 @@ impl Mounted {
             fell_back: false,
             on_event: Callback::from(move |e| sink.borrow_mut().push(e)),
             instance: 0,
+            generation: 1,
             active: true,
             mode: RenderMode::Live,
         };
@@ -84,6 +92,26 @@ impl Mounted {
         self.one(selector).unchecked_into::<HtmlElement>().click();
         yew::scheduler::flush().await;
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_app_reports_when_its_content_is_on_screen() {
+    let app = Mounted::new(|_| {}).await;
+    assert!(app
+        .root
+        .query_selector("[data-testid=guide]")
+        .ok()
+        .flatten()
+        .is_some());
+    assert_eq!(app.events.borrow().first(), Some(&GuideEvent::Shown));
+    assert_eq!(
+        app.events
+            .borrow()
+            .iter()
+            .filter(|e| **e == GuideEvent::Shown)
+            .count(),
+        1
+    );
 }
 
 #[wasm_bindgen_test]

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use infusion_guide::content::rich::{Block, Inline, RichText};
-use infusion_guide::content::{default_content, load_clinic, Content, Rich};
+use infusion_guide::content::{default_content, load_clinic, Content, Region, Rich};
 use infusion_guide::render::render_static;
 
 const CSS: &str = "infusion-guide.css";
@@ -21,7 +21,7 @@ fn default_guide() -> Rc<Content> {
 }
 
 fn render(lang: &str) -> String {
-    render_static(default_guide(), lang, 2, CSS)
+    render_static(default_guide(), lang, 2, None, CSS)
 }
 
 /// The guide inside the output's shadow root template. A browser shows
@@ -282,7 +282,7 @@ fn the_heading_level_is_respected() {
         (4, "<h4 class=\"ig-title\">", "<h5 id=\"ig-steps-h\"", "<h3"),
         (9, "<h4 class=\"ig-title\">", "<h5 id=\"ig-steps-h\"", "<h3"),
     ] {
-        let html = render_static(default_guide(), "en", level, CSS);
+        let html = render_static(default_guide(), "en", level, None, CSS);
         assert!(html.contains(title), "level {level}: no {title}");
         assert!(html.contains(sub), "level {level}: no {sub}");
         assert!(!html.contains(absent), "level {level}: {absent}");
@@ -294,8 +294,8 @@ fn the_output_is_the_same_every_time() {
     assert_eq!(render("en"), render("en"));
     let content = default_guide();
     assert_eq!(
-        render_static(content.clone(), "es", 3, CSS),
-        render_static(content, "es", 3, CSS)
+        render_static(content.clone(), "es", 3, None, CSS),
+        render_static(content, "es", 3, None, CSS)
     );
 }
 
@@ -306,7 +306,7 @@ fn clinic_text_is_escaped() {
         "clinic": { "name": { "en": "<img src=x onerror=alert(1)>", "es": "y" }, "phone": "+1 555 010 0199" }
     }"#;
     let content = load_clinic(clinic).unwrap_or_else(|e| panic!("{e:?}"));
-    let html = render_static(Rc::new(content), "en", 2, CSS);
+    let html = render_static(Rc::new(content), "en", 2, None, CSS);
     assert!(html.contains("Our &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"guide\""));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(!html.contains("<script"));
@@ -316,8 +316,21 @@ fn clinic_text_is_escaped() {
 
 #[test]
 fn the_stylesheet_address_is_escaped() {
-    let html = render_static(default_guide(), "en", 2, "/a b/\"x\".css?v=1&w=<2>");
+    let html = render_static(default_guide(), "en", 2, None, "/a b/\"x\".css?v=1&w=<2>");
     assert!(html.starts_with(
         "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/a b/&quot;x&quot;.css?v=1&amp;w=&lt;2&gt;\">"
     ));
+}
+
+#[test]
+fn the_region_option_chooses_the_crisis_numbers() {
+    let uk = render_static(default_guide(), "en", 2, Some(Region::Uk), CSS);
+    let start = uk.find(" id=\"ig-crisis\"").expect("a crisis notice");
+    let notice = &uk[start..start + uk[start..].find("</aside>").expect("closed")];
+    assert!(notice.contains("Samaritans") && notice.contains("tel:116123"));
+    assert!(!notice.contains("tel:988"));
+    assert!(
+        render("en").contains("tel:988"),
+        "the content's region (us) by default"
+    );
 }

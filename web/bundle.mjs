@@ -1,15 +1,21 @@
 // Trunk post-build step: makes dist/ the two files a host page needs.
 //
-//   infusion-guide.js        the loader with the wasm-bindgen glue inlined, minified
+//   infusion-guide.js        the loader with the wasm-bindgen glue inlined, and the
+//                            built-in guide as JSON (for the wasm) and as HTML in
+//                            each language (shown before and without the wasm),
+//                            with the stylesheet; minified
 //   infusion_guide_bg.wasm   the module, fetched with its integrity hash
 //   integrity.json           the SRI hashes of both, for the README's snippet
-//   infusion-guide.css       the widget's styles, linked by the static page
-//                            (`infusion-guide render`) for no-JavaScript visitors
+//   infusion-guide.css       the widget's styles, minified, linked by the static
+//                            page (`infusion-guide render`) for no-JavaScript
+//                            visitors, and by the loader where the browser has
+//                            no constructable stylesheets
 //
 // wasm-bindgen names its output after the package (infusion-guide.js), which
 // is the loader's stable name, so the glue is read, inlined and replaced here.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
@@ -28,16 +34,31 @@ let glue = readFileSync(join(staging, 'infusion-guide.js'), 'utf8');
 if (!glue.includes(glueExport)) throw new Error(`the wasm-bindgen glue changed shape: "${glueExport}" not found`);
 glue = glue.replace(glueExport, 'export { initSync };\nconst init = __wbg_init;');
 
+// The built-in guide as static HTML, rendered natively by the same components
+// (the command-line tool, built for the host; `cargo xtask` has built it).
+const prerender = execFileSync(
+  'cargo',
+  ['run', '--quiet', '--bin', 'infusion-guide', '--', 'prerender', '--css', join('styles', 'widget.css')],
+  { cwd: source, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const css = JSON.parse(prerender).css;
+// Without its whitespace: the wasm never shows positions in the built-in guide.
+const defaultJson = JSON.stringify(JSON.parse(readFileSync(join(source, 'content', 'default.json'), 'utf8')));
+
 const importLine = "import init, { Widget, checkContent, prepareGuide, readabilityReport } from './infusion_guide.js';";
 let loader = readFileSync(join(source, 'web', 'infusion-guide.js'), 'utf8');
 if (!loader.includes(importLine)) throw new Error(`web/infusion-guide.js must import the glue as: ${importLine}`);
 loader = loader
   .replace(importLine, '// (the wasm-bindgen glue is inlined above)')
   .replace('__INFUSION_GUIDE_VERSION__', version)
-  .replace('__INFUSION_GUIDE_WASM_INTEGRITY__', wasmIntegrity);
+  .replace('__INFUSION_GUIDE_WASM_INTEGRITY__', wasmIntegrity)
+  .replace("'__INFUSION_GUIDE_DEFAULT_JSON__'", () => JSON.stringify(defaultJson))
+  .replace("'__INFUSION_GUIDE_PRERENDER__'", () => JSON.stringify(prerender.trim()));
+for (const placeholder of ['DEFAULT_JSON', 'PRERENDER']) {
+  if (loader.includes(`__INFUSION_GUIDE_${placeholder}__`)) throw new Error(`web/infusion-guide.js: __INFUSION_GUIDE_${placeholder}__ was not replaced`);
+}
 
-// Minified: every page that shows the guide downloads this file, and terser
-// takes it from about 9.7 KB to 6.7 KB brotli. The readable source is
+// Minified: every page that shows the guide downloads this file. The readable source is
 // web/infusion-guide.js and the wasm-bindgen output.
 const minified = await minify(`${glue}\n${loader}`, {
   module: true,
@@ -50,5 +71,5 @@ rmSync(join(staging, 'infusion-guide.js'));
 writeFileSync(join(staging, 'infusion-guide.js'), bundle);
 const integrity = { version, loader: sri(Buffer.from(bundle)), wasm: wasmIntegrity };
 writeFileSync(join(staging, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');
-copyFileSync(join(source, 'styles', 'widget.css'), join(staging, 'infusion-guide.css'));
+writeFileSync(join(staging, 'infusion-guide.css'), css);
 console.log(`infusion-guide ${version}: loader ${integrity.loader}, wasm ${integrity.wasm}`);

@@ -1055,7 +1055,7 @@ pub(crate) fn contrast_ratio(a: &str, b: &str) -> f64 {
             if value <= 0.04045 {
                 value / 12.92
             } else {
-                ((value + 0.055) / 1.055).powf(2.4)
+                crate::text::powf((value + 0.055) / 1.055, 2.4)
             }
         };
         0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)

@@ -54,7 +54,12 @@ impl From<Rc<Content>> for SharedContent {
     }
 }
 
-/// The built-in default guide (English and Spanish), as shipped.
+/// The built-in default guide (English and Spanish), as shipped, compiled in
+/// with the `embedded-default` feature (the command-line tool, the tests).
+/// The widget's wasm leaves it out: the loader carries the same text, which
+/// it also shows as HTML before the wasm arrives, and hands it over with
+/// [`provide_default_json`].
+#[cfg(feature = "embedded-default")]
 pub const DEFAULT_JSON: &str = include_str!("../../content/default.json");
 
 /// Content files larger than this are refused before parsing (2 MiB is far
@@ -62,13 +67,58 @@ pub const DEFAULT_JSON: &str = include_str!("../../content/default.json");
 pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
 
 thread_local! {
+    static GIVEN_JSON: std::cell::OnceCell<&'static str> = const { std::cell::OnceCell::new() };
+}
+
+/// Hands over the built-in guide's JSON text, for a build without it compiled
+/// in (where reading the built-in guide is otherwise an error, "not given").
+/// Only the first call counts, and it must come before anything reads the
+/// built-in guide; it wins over the compiled-in text.
+pub fn provide_default_json(text: String) {
+    GIVEN_JSON.with(|given| {
+        if given.get().is_none() {
+            let _ = given.set(Box::leak(text.into_boxed_str()));
+        }
+    });
+}
+
+/// The built-in guide's JSON text.
+fn default_json() -> Result<&'static str, ContentError> {
+    let given = GIVEN_JSON.with(|given| given.get().copied());
+    #[cfg(feature = "embedded-default")]
+    let given = given.or(Some(DEFAULT_JSON));
+    given.ok_or_else(|| {
+        ContentError::new(
+            ErrorKind::Syntax,
+            "",
+            Default::default(),
+            "the built-in guide was not given (provide_default_json)",
+        )
+    })
+}
+
+thread_local! {
     /// The default document's tree, parsed once per thread, positions zeroed.
-    static DEFAULT_TREE: Result<json::Node, json::ParseError> = json::parse(DEFAULT_JSON).map(|mut node| {
-        merge::forget_positions(&mut node);
-        node
+    static DEFAULT_TREE: Result<json::Node, ContentError> = default_json().and_then(|text| {
+        json::parse(text)
+            .map(|mut node| {
+                merge::forget_positions(&mut node);
+                node
+            })
+            .map_err(|e| {
+                ContentError::new(
+                    ErrorKind::Syntax,
+                    "",
+                    Default::default(),
+                    format!("the built-in guide is broken: {e}"),
+                )
+            })
     });
     /// The default guide, decoded once per thread.
-    static DEFAULT_CONTENT: Result<Rc<Content>, Vec<ContentError>> = load_document(DEFAULT_JSON).map(Rc::new);
+    static DEFAULT_CONTENT: Result<Rc<Content>, Vec<ContentError>> = default_json()
+        .map_err(|e| vec![e])
+        .and_then(load_document)
+        .map(Rc::new);
 }
 
 /// The built-in default guide. Tests guarantee it is valid; an error here is
@@ -107,14 +157,7 @@ pub fn load_clinic(text: &str) -> Result<Content, Vec<ContentError>> {
             ),
         )]);
     }
-    let base = DEFAULT_TREE.with(Clone::clone).map_err(|e| {
-        vec![ContentError::new(
-            ErrorKind::Syntax,
-            "",
-            Default::default(),
-            format!("the built-in guide is broken: {e}"),
-        )]
-    })?;
+    let base = DEFAULT_TREE.with(Clone::clone).map_err(|e| vec![e])?;
     let (merged, mut errors) = merge::merge(base, clinic);
     match decode::decode(&merged) {
         Ok(content) if errors.is_empty() => Ok(content),

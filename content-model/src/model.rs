@@ -356,6 +356,14 @@ impl Region {
             .find(|(n, _)| *n == name)
             .map(|(_, region)| *region)
     }
+
+    /// The region's name in content and attributes (`us`, `uk`, `other`).
+    pub fn name(self) -> &'static str {
+        Region::ALL
+            .iter()
+            .find(|(_, region)| *region == self)
+            .map_or("us", |(name, _)| name)
+    }
 }
 
 /// The crisis notice's settings; the notice itself is always shown.

@@ -1,10 +1,10 @@
-//! Two text services the browser already has: Unicode lowercasing and
-//! reading a decimal number.
+//! Three services the browser already has: Unicode lowercasing, reading a
+//! decimal number, and a power of a float.
 //!
 //! In the wasm, with the `browser-text` feature (the widget turns it on), they
-//! call JavaScript (`String.prototype.toLowerCase`, `parseFloat`), so the
-//! widget does not carry Rust's Unicode case tables and float-parsing tables,
-//! about 25 KB of a download patients wait for. Otherwise (the command-line
+//! call JavaScript (`String.prototype.toLowerCase`, `parseFloat`, `Math.pow`),
+//! so the widget does not carry Rust's Unicode case tables, float-parsing
+//! tables and `pow`, about 27 KB of a download patients wait for. Otherwise (the command-line
 //! tool, tests) they use the standard library. Both sides follow the Unicode
 //! case mappings and IEEE 754 round-to-nearest, so the results agree.
 
@@ -36,6 +36,19 @@ pub fn parse_decimal(literal: &str) -> f64 {
     #[cfg(not(all(target_arch = "wasm32", feature = "browser-text")))]
     {
         literal.parse().unwrap_or(f64::NAN)
+    }
+}
+
+/// `base` to the power `exponent` (for the sRGB curve of contrast ratios).
+#[must_use]
+pub fn powf(base: f64, exponent: f64) -> f64 {
+    #[cfg(all(target_arch = "wasm32", feature = "browser-text"))]
+    {
+        js_sys::Math::pow(base, exponent)
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "browser-text")))]
+    {
+        base.powf(exponent)
     }
 }
 

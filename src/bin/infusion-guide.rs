@@ -26,7 +26,7 @@ use std::rc::Rc;
 use infusion_guide::content::{self, Content, SectionReadability};
 
 /// Each command: its name, its synopsis and what it does.
-const COMMANDS: [(&str, &str, &str); 4] = [
+const COMMANDS: [(&str, &str, &str); 5] = [
     (
         "check",
         "check [--readability] FILE...",
@@ -42,11 +42,22 @@ const COMMANDS: [(&str, &str, &str); 4] = [
     ),
     (
         "render",
-        "render FILE --lang LANG [--heading-level N] [--css-href URL]",
+        "render FILE --lang LANG [--heading-level N] [--region us|uk|other]
+       [--css-href URL]",
         "Print the whole guide as static HTML, to paste inside <infusion-guide>:
       patients without JavaScript and search engines see the full guide.
       --heading-level (1 to 4, default 2) is the guide title's heading level;
-      --css-href (default infusion-guide.css) where the page finds the stylesheet.",
+      --region the crisis numbers shown (default: the content's region), as
+      the element's region attribute; --css-href (default infusion-guide.css)
+      where the page finds the stylesheet.",
+    ),
+    (
+        "prerender",
+        "prerender --css FILE",
+        "For the build (web/bundle.mjs): print, as JSON, the built-in guide as
+      static HTML in each of its languages, its crisis notice for each region,
+      and the stylesheet FILE minified; the loader shows these before the
+      WebAssembly has started, and wherever it cannot start.",
     ),
     (
         "init",
@@ -99,6 +110,7 @@ fn main() -> ExitCode {
             "check" => check(rest),
             "schema" if rest.is_empty() => schema(),
             "render" => render(rest),
+            "prerender" => prerender(rest),
             "init" => init(rest),
             "--help" | "-h" | "help" => write_out(&format!("{}\n", usage_text(None))),
             other => Err(usage(format!("unknown command or arguments: {other}"))),
@@ -249,7 +261,7 @@ fn schema() -> Result<u8, Failure> {
 }
 
 fn render(args: &[String]) -> Result<u8, Failure> {
-    let args = Args::parse(args, &["lang", "heading-level", "css-href"], &[])?;
+    let args = Args::parse(args, &["lang", "heading-level", "region", "css-href"], &[])?;
     let [file] = args.positional.as_slice() else {
         return Err(usage("render needs exactly one content file"));
     };
@@ -263,6 +275,12 @@ fn render(args: &[String]) -> Result<u8, Failure> {
             .ok()
             .filter(|l| infusion_guide::app::HEADING_LEVELS.contains(l))
             .ok_or_else(|| usage("--heading-level is a number from 1 to 4"))?,
+    };
+    let region = match args.value("region") {
+        None => None,
+        Some(name) => Some(
+            content::Region::from_name(name).ok_or_else(|| usage("--region is us, uk or other"))?,
+        ),
     };
     let css_href = args.value("css-href").unwrap_or("infusion-guide.css");
     let content = match content::load_clinic_bytes(&read(file)?) {
@@ -280,9 +298,36 @@ fn render(args: &[String]) -> Result<u8, Failure> {
             content.languages.join(", ")
         )));
     }
-    let html =
-        infusion_guide::render::render_static(Rc::new(content), lang, heading_level, css_href);
+    let html = infusion_guide::render::render_static(
+        Rc::new(content),
+        lang,
+        heading_level,
+        region,
+        css_href,
+    );
     write_out(&format!("{html}\n"))
+}
+
+fn prerender(args: &[String]) -> Result<u8, Failure> {
+    let args = Args::parse(args, &["css"], &[])?;
+    if !args.positional.is_empty() {
+        return Err(usage(
+            "prerender takes no file: it renders the built-in guide",
+        ));
+    }
+    let css_file = args
+        .value("css")
+        .ok_or_else(|| usage("prerender needs --css, for example --css styles/widget.css"))?;
+    let css = String::from_utf8(read(css_file)?)
+        .map_err(|_| usage(format!("{css_file} is not UTF-8 text")))?;
+    let content = content::default_content().map_err(|errors| {
+        Failure(
+            1,
+            format!("the built-in guide is invalid ({} problems)", errors.len()),
+        )
+    })?;
+    let json = infusion_guide::render::prerender_json(content, &css).map_err(|e| Failure(1, e))?;
+    write_out(&json)
 }
 
 fn init(args: &[String]) -> Result<u8, Failure> {

@@ -25,6 +25,9 @@ pub enum GuideEvent {
     FaqOpen(String),
     /// The patient moved to a part of the guide (its name, e.g. `faq`).
     Section(&'static str),
+    /// The content given to the app (see `AppProps::generation`) is on
+    /// screen, and the guide's controls work.
+    Shown,
 }
 
 /// How the guide is rendered.

@@ -1,74 +1,77 @@
 //! The last resort: if anything inside the widget panics, every widget on the
-//! page still shows the crisis numbers and the clinic's phone number.
+//! page still shows the guide as HTML with the crisis numbers of its region
+//! and the clinic's phone number.
 //!
 //! The release build aborts on panic, which stops the WebAssembly module for
-//! every widget on the page. Just before that, the panic hook replaces each
-//! widget's shadow root with a small static notice built from plain DOM text
-//! nodes (no HTML strings), from information recorded at each render.
+//! every widget on the page. Just before that, the panic hook hands the
+//! loader what it needs to know of each widget, recorded while all was well
+//! (plain values, nothing that could panic again), and the loader shows the
+//! same HTML it shows where the module cannot start (`web/infusion-guide.js`).
 
 use std::cell::RefCell;
 use std::sync::Once;
 
-use web_sys::{Document, Element, ShadowRoot};
+use wasm_bindgen::JsValue;
+use web_sys::ShadowRoot;
 
-use crate::content::crisis::{crisis_lines, CrisisLine};
-use crate::content::{Clinic, Content, Region};
+use crate::content::{Content, Region};
 
-/// What the notice needs of a widget, recorded while all was well.
+/// What the loader needs of a widget, recorded while all was well.
 struct Notice {
     root: ShadowRoot,
     region: Region,
     lang: String,
-    heading: String,
-    lead: String,
-    clinic: Option<(String, String)>,
+    clinic_name: String,
+    phone: String,
 }
 
 thread_local! {
     static NOTICES: RefCell<Vec<Notice>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Installs the panic hook once per page.
-pub fn install_panic_hook() {
+/// Installs the panic hook once per page; it calls `on_panic` with a list of
+/// `[shadowRoot, region, lang, clinicName, phone]`, one per widget.
+pub fn install_panic_hook(on_panic: js_sys::Function) {
     static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        yew::set_custom_panic_hook(Box::new(|info| {
+    ONCE.call_once(move || {
+        yew::set_custom_panic_hook(Box::new(move |info| {
             web_sys::console::error_1(&format!("[infusion-guide] internal error: {info}").into());
+            let list = js_sys::Array::new();
             // try_borrow: a panic while the list is borrowed must not panic again.
             NOTICES.with(|notices| {
                 if let Ok(notices) = notices.try_borrow() {
-                    notices.iter().for_each(show);
+                    for notice in notices.iter() {
+                        let entry = js_sys::Array::new();
+                        entry.push(&notice.root);
+                        entry.push(&JsValue::from_str(notice.region.name()));
+                        entry.push(&JsValue::from_str(&notice.lang));
+                        entry.push(&JsValue::from_str(&notice.clinic_name));
+                        entry.push(&JsValue::from_str(&notice.phone));
+                        list.push(&entry);
+                    }
                 }
             });
+            let _ = on_panic.call1(&JsValue::NULL, &list);
         }));
     });
 }
 
-/// Records (or refreshes) what a widget's notice would show.
-pub fn register(root: &ShadowRoot, content: &Content) {
-    let lang = content
-        .languages
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "en".to_owned());
+/// Records (or refreshes) what a widget's fallback would show: the crisis
+/// numbers of `region` in `lang` (the language the widget shows), and the
+/// clinic's name and phone from `content`.
+pub fn register(root: &ShadowRoot, content: &Content, region: Region, lang: String) {
     let fallback = content.fallback_language.as_str();
-    let word = |key: &str| content.ui.word(&lang, fallback, key).to_owned();
-    let clinic = content.clinic.phone.clone().map(|phone| {
-        let name = content
+    let notice = Notice {
+        root: root.clone(),
+        region,
+        clinic_name: content
             .clinic
             .name
             .as_ref()
             .map(|n| n.get(&lang, fallback).to_owned())
-            .unwrap_or_default();
-        (name, phone)
-    });
-    let notice = Notice {
-        root: root.clone(),
-        region: content.crisis.region,
-        heading: word("crisis_heading"),
-        lead: word("crisis_not_emergency"),
+            .unwrap_or_default(),
+        phone: content.clinic.phone.clone().unwrap_or_default(),
         lang,
-        clinic,
     };
     NOTICES.with(|notices| {
         if let Ok(mut notices) = notices.try_borrow_mut() {
@@ -85,61 +88,4 @@ pub fn unregister(root: &ShadowRoot) {
             notices.retain(|n| n.root != *root);
         }
     });
-}
-
-fn show(notice: &Notice) {
-    let Some(document) = notice.root.owner_document() else {
-        return;
-    };
-    let Some(aside) = element(&document, "aside", "ig ig-crisis", "") else {
-        return;
-    };
-    let _ = aside.set_attribute("lang", &notice.lang);
-    let parts = [
-        element(&document, "h2", "ig-crisis-heading", &notice.heading),
-        element(&document, "p", "ig-crisis-lead", &notice.lead),
-    ];
-    for part in parts.into_iter().flatten() {
-        let _ = aside.append_child(&part);
-    }
-    for line in crisis_lines(notice.region, &notice.lang) {
-        if let Some(p) = line_element(&document, line) {
-            let _ = aside.append_child(&p);
-        }
-    }
-    if let Some((name, phone)) = &notice.clinic {
-        if let (Some(p), Some(a)) = (
-            element(&document, "p", "", name),
-            element(&document, "a", "ig-crisis-action", phone),
-        ) {
-            let _ = a.set_attribute("href", &Clinic::tel_href(phone));
-            let _ = p.append_child(&document.create_text_node(" "));
-            let _ = p.append_child(&a);
-            let _ = aside.append_child(&p);
-        }
-    }
-    notice.root.set_text_content(None);
-    let _ = notice.root.append_child(&aside);
-}
-
-fn line_element(document: &Document, line: &CrisisLine) -> Option<Element> {
-    let p = element(document, "p", "", line.text)?;
-    for (label, href) in line.actions {
-        let a = element(document, "a", "ig-crisis-action", label)?;
-        let _ = a.set_attribute("href", href);
-        let _ = p.append_child(&document.create_text_node(" "));
-        let _ = p.append_child(&a);
-    }
-    Some(p)
-}
-
-fn element(document: &Document, tag: &str, class: &str, text: &str) -> Option<Element> {
-    let element = document.create_element(tag).ok()?;
-    if !class.is_empty() {
-        element.set_class_name(class);
-    }
-    if !text.is_empty() {
-        element.set_text_content(Some(text));
-    }
-    Some(element)
 }

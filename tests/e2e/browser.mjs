@@ -35,7 +35,12 @@ export class GuidePage {
     return this.host.getByTestId('guide').filter({ visible: true });
   }
 
+  /**
+   * Waits for the guide the patient can use: the loader's HTML (marked
+   * `data-prerender`, shown before the wasm has started) replaced by the app.
+   */
   async waitForGuide() {
     await this.guide().waitFor({ state: 'visible', timeout: 15000 });
+    await this.host.locator('[data-prerender]').waitFor({ state: 'detached', timeout: 15000 });
   }
 }

@@ -22,11 +22,17 @@ export class GuidePage {
     await this.waitForGuide();
   }
 
+  /**
+   * Waits for the guide the patient can use: laid out, styled, and the app
+   * in place of the loader's HTML (marked `data-prerender`, shown before the
+   * wasm has started).
+   */
   waitForGuide() {
     return this.page.waitFor(({ host }) => {
-      const guide = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=guide]');
+      const root = document.querySelector(host)?.shadowRoot;
+      const guide = root?.querySelector('[data-testid=guide]');
       // Styled: the widget's sheet gives the guide its padding.
-      return guide && guide.getBoundingClientRect().height > 0 && getComputedStyle(guide).paddingTop !== '0px';
+      return guide && !root.querySelector('[data-prerender]') && guide.getBoundingClientRect().height > 0 && getComputedStyle(guide).paddingTop !== '0px';
     }, { host: this.host }, { message: 'the guide' });
   }
 
