@@ -19,12 +19,12 @@ export const PHONE = {
 const LOAD_TIMEOUT_MS = { fast: 30_000, phone: 90_000 };
 
 /** What each page's first content is (see firstContentProbe). */
-const TARGET = { widget: 'guide', static: 'guide', blank: 'host' };
+const TARGET = { blank: 'host' };
 
 /** Opens a fresh context and page with the probe installed, throttled if `phone`. */
 async function openPage(browser, name, phone) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(firstContentProbe, TARGET[name]);
+  await context.addInitScript(firstContentProbe, TARGET[name] ?? 'guide');
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -44,11 +44,23 @@ async function openPage(browser, name, phone) {
   return { context, page, errors };
 }
 
-/** Navigates and waits for the probe's figures: `{ firstContent, fcp }` in ms since navigation start. */
-async function loadAndWait(page, url, errors, timeout) {
+/** Pages with the widget's script, which report when they can be used (`infusion-guide:ready`). */
+const INTERACTIVE = new Set(['widget', 'clinic-paste', 'clinic-src']);
+
+/**
+ * Navigates and waits for the probe's figures: `{ firstContent, fcp,
+ * interactive, shift }`, times in ms since navigation start (`interactive`
+ * null for pages without the widget's script); for those pages, it waits for
+ * `ready` and half a second more, so that the takeover's shifts are counted.
+ */
+async function loadAndWait(page, url, errors, timeout, interactive) {
   await page.goto(url, { waitUntil: 'commit', timeout });
   try {
     await page.waitForFunction(() => window.__bench?.firstContent != null, null, { timeout, polling: 200 });
+    if (interactive) {
+      await page.waitForFunction(() => window.__bench.interactive != null, null, { timeout, polling: 200 });
+      await page.waitForTimeout(500);
+    }
     // First contentful paint is reported a little after the paint itself.
     await page.waitForFunction(() => window.__bench.fcp != null, null, { timeout: 5000, polling: 100 }).catch(() => {});
   } catch (error) {
@@ -61,11 +73,11 @@ async function loadAndWait(page, url, errors, timeout) {
   return figures;
 }
 
-/** One load of `name` (widget, static or blank): `{ firstContent, fcp }`. */
+/** One load of `name` (see bench/pages.mjs): `{ firstContent, fcp, interactive, shift }`. */
 export async function timeLoad(browser, baseUrl, name, { phone = false } = {}) {
   const { context, page, errors } = await openPage(browser, name, phone);
   try {
-    return await loadAndWait(page, `${baseUrl}/${name}.html`, errors, LOAD_TIMEOUT_MS[phone ? 'phone' : 'fast']);
+    return await loadAndWait(page, `${baseUrl}/${name}.html`, errors, LOAD_TIMEOUT_MS[phone ? 'phone' : 'fast'], INTERACTIVE.has(name));
   } finally {
     await context.close();
   }
@@ -83,7 +95,7 @@ export async function traceLoad(browser, baseUrl, name, { phone = false } = {}) 
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     let trace;
     try {
-      await loadAndWait(page, url, errors, LOAD_TIMEOUT_MS[phone ? 'phone' : 'fast']);
+      await loadAndWait(page, url, errors, LOAD_TIMEOUT_MS[phone ? 'phone' : 'fast'], INTERACTIVE.has(name));
       await page.waitForTimeout(1000);
     } finally {
       trace = await browser.stopTracing();

@@ -1,11 +1,16 @@
 // The host pages the benchmark loads. They are one small clinic page in
-// three forms, so that only the guide differs between them:
+// several forms, so that only the guide differs between them:
 //
-//   widget   the README's embed snippet: the loader script and <infusion-guide>
-//            showing the built-in guide
-//   static   the built-in guide as static HTML (`infusion-guide render`, a
-//            declarative shadow root linking infusion-guide.css), no script
-//   blank    the same page without any guide
+//   widget         the README's embed snippet: the loader script and
+//                  <infusion-guide> showing the built-in guide       (a)
+//   static         the built-in guide as static HTML (`infusion-guide render`,
+//                  a declarative shadow root linking infusion-guide.css), no script
+//   clinic-paste   a clinic's content-src, with the README's recommended
+//                  setup: the `render` output of the same file pasted inside
+//                  the element, and the loader                       (b)
+//   clinic-src     the same content-src alone, with the loader        (c)
+//   clinic-static  the clinic's guide as static HTML, no script
+//   blank          the same page without any guide
 //
 // plus pages for the FAQ search, content parsing and memory measurements.
 import { execFileSync } from 'node:child_process';
@@ -33,20 +38,27 @@ ${guide}
 `;
 }
 
-/** The built-in guide as the command-line tool renders it for a static page. */
-export function renderStaticGuide(root) {
+/** The guide in `file` (a content file) as the command-line tool renders it for a static page. */
+export function renderStaticGuide(root, file = 'content/default.json') {
   return execFileSync(
     'cargo',
-    ['run', '--release', '--quiet', '--bin', 'infusion-guide', '--', 'render', 'content/default.json', '--lang', 'en'],
+    ['run', '--release', '--quiet', '--bin', 'infusion-guide', '--', 'render', file, '--lang', 'en'],
     { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
   );
 }
 
+/** The clinic's content file the (b) and (c) pages use, served at this path. */
+export const CLINIC_FILE = 'examples/clinic.json';
+export const CLINIC_PATH = '/bench/clinic.json';
+
 /** Every page the benchmark serves, by path. */
-export function benchPages(staticGuide) {
+export function benchPages(staticGuide, clinicGuide) {
   return {
     '/widget.html': hostPage(`${SNIPPET}\n<infusion-guide></infusion-guide>`),
     '/static.html': hostPage(`<infusion-guide>${staticGuide}</infusion-guide>`),
+    '/clinic-paste.html': hostPage(`${SNIPPET}\n<infusion-guide content-src="${CLINIC_PATH}">${clinicGuide}</infusion-guide>`),
+    '/clinic-src.html': hostPage(`${SNIPPET}\n<infusion-guide content-src="${CLINIC_PATH}"></infusion-guide>`),
+    '/clinic-static.html': hostPage(`<infusion-guide>${clinicGuide}</infusion-guide>`),
     '/blank.html': hostPage(),
     // The FAQ search: 1,000 generated questions from a content file.
     '/faq.html': hostPage(`${SNIPPET}\n<infusion-guide content-src="/bench/faq-1000.json" lang="en"></infusion-guide>`),
@@ -63,17 +75,28 @@ export function benchPages(staticGuide) {
  * painted. `target` is 'guide' (the guide's title heading inside the open
  * shadow root, and the widget's styles applied: adopted by the live widget,
  * or the static page's linked stylesheet loaded) or 'host' (the host page's
- * own heading). It also records first-contentful-paint. Results land in
- * `window.__bench`.
+ * own heading). It also records first-contentful-paint; the first
+ * interaction, when the element dispatches `infusion-guide:ready` (the app is
+ * on screen and its controls work); and the layout shift (the sum of
+ * `layout-shift` entries without recent input) from the first content on,
+ * which is the takeover's. Results land in `window.__bench`.
  */
 export function firstContentProbe(target) {
   if (window !== window.top) return;
-  const bench = (window.__bench = { firstContent: null, fcp: null });
+  const bench = (window.__bench = { firstContent: null, fcp: null, interactive: null, shift: 0 });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.name === 'first-contentful-paint') bench.fcp = entry.startTime;
     }
   }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput && bench.firstContent !== null && entry.startTime > bench.firstContent) bench.shift += entry.value;
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  document.addEventListener('infusion-guide:ready', () => {
+    bench.interactive ??= performance.now();
+  });
 
   const hasSize = (element) => {
     const box = element?.getBoundingClientRect();

@@ -216,7 +216,8 @@ fn help_exits_0() {
 
 #[test]
 fn each_command_answers_help_and_h_with_its_own_usage() {
-    for command in ["check", "schema", "render", "init"] {
+    let commands = ["check", "schema", "render", "prerender", "init"];
+    for command in commands {
         for flag in ["--help", "-h"] {
             // Even with other arguments, help wins and nothing is done.
             let output = run(&[command, "no-such-file.json", flag]);
@@ -227,7 +228,7 @@ fn each_command_answers_help_and_h_with_its_own_usage() {
                 "{command} {flag}: {text}"
             );
             assert!(text.contains(&format!("  {command}")), "{text}");
-            for other in ["check", "schema", "render", "init"] {
+            for other in commands {
                 if other != command {
                     assert!(
                         !text.contains(&format!("\n  {other}")),
@@ -407,6 +408,14 @@ fn render_prints_the_static_guide_and_checks_its_arguments() {
             "--heading-level",
             "9",
         ][..],
+        &[
+            "render",
+            "examples/clinic.json",
+            "--lang",
+            "en",
+            "--region",
+            "fr",
+        ][..],
     ] {
         let output = run(args);
         assert_eq!(
@@ -418,6 +427,56 @@ fn render_prints_the_static_guide_and_checks_its_arguments() {
     }
     let output = run(&["render", "tests/fixtures/bad-types.json", "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+}
+
+#[test]
+fn render_takes_the_region_of_the_element() {
+    let output = run(&[
+        "render",
+        "examples/clinic.json",
+        "--lang",
+        "en",
+        "--region",
+        "uk",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert!(stdout(&output).contains("tel:116123"), "the UK numbers");
+}
+
+#[test]
+fn prerender_prints_the_built_in_guide_for_the_loader() {
+    let output = run(&["prerender", "--css", "styles/widget.css"]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let json = stdout(&output);
+    for key in [
+        "\"live\":{\"en\":\"<article",
+        "\"guides\":{\"en\":\"<article",
+        "\"crisis\":{\"us\":{\"en\":\"<aside",
+        "\"languages\":[\"en\",\"es\"]",
+        "\"fallbackLanguage\":\"en\"",
+        "\"region\":\"us\"",
+        "\"css\":\":host",
+    ] {
+        assert!(json.contains(key), "no {key}");
+    }
+    for args in [
+        &["prerender"][..],
+        &["prerender", "--css", "no-such.css"][..],
+        &[
+            "prerender",
+            "content/default.json",
+            "--css",
+            "styles/widget.css",
+        ][..],
+    ] {
+        let output = run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            describe(&output)
+        );
+    }
 }
 
 #[test]
