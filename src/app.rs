@@ -134,7 +134,9 @@ fn GuideView(props: &AppProps) -> Html {
         .clone()
         .unwrap_or_else(|| props.lang.to_string());
     let lang: AttrValue = content.pick_language(&requested).to_owned().into();
+    let region = props.region.unwrap_or(content.crisis.region);
     let guide = Guide {
+        region,
         content: content.clone(),
         lang: lang.clone(),
         level: props
@@ -148,7 +150,6 @@ fn GuideView(props: &AppProps) -> Html {
         "light" | "dark" => props.theme.clone(),
         _ => AttrValue::Static("auto"),
     };
-    let region = props.region.unwrap_or(content.crisis.region);
     let shows = |section| content.shows(section);
     let title = guide.heading(0);
     html! {

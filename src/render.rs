@@ -27,7 +27,10 @@ use yew::AttrValue;
 
 use crate::app::{App, AppProps};
 use crate::components::context::RenderMode;
+use crate::components::rich_text::{render_rich, Place};
+use crate::content::crisis::Reference;
 use crate::content::json::string_literal;
+use crate::content::rich::{Block, Inline, RichText};
 use crate::content::{Content, Region, SharedContent};
 
 /// The guide `content` in language `lang` (the closest the content has), its
@@ -82,6 +85,53 @@ fn guide_in_mode(
 /// Where the loader puts the crisis notice of the element's region.
 pub const CRISIS_MARK: &str = "<!--ig-crisis-->";
 
+/// Where the loader puts a `{crisis}` or `{emergency}` placeholder filled in
+/// for the element's region: `<!--ig-ref:crisis-->`.
+const REF_MARK: (&str, &str) = ("<!--ig-ref:", "-->");
+
+/// `html` with each placeholder's `<span class="ig-ref" data-ref="NAME">…</span>`
+/// replaced by its [`REF_MARK`].
+fn mark_references(html: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<span ") {
+        let tag_end = rest[start..].find('>').ok_or("an unclosed <span")? + start;
+        let tag = &rest[start..tag_end];
+        out.push_str(&rest[..start]);
+        let name = tag
+            .contains("class=\"ig-ref\"")
+            .then(|| tag.split("data-ref=\"").nth(1)?.split('"').next())
+            .flatten();
+        match name {
+            Some(name) => {
+                let end = rest[tag_end..]
+                    .find("</span>")
+                    .ok_or("an unclosed placeholder")?
+                    + tag_end;
+                out.push_str(&format!("{}{name}{}", REF_MARK.0, REF_MARK.1));
+                rest = &rest[end + "</span>".len()..];
+            }
+            None => {
+                out.push_str(tag);
+                rest = &rest[tag_end..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The placeholder `reference` filled in for `region` in `lang`, as the app renders it.
+fn reference_html(reference: Reference, region: Region, lang: &str) -> String {
+    let text = RichText {
+        blocks: vec![Block::Paragraph(vec![Inline::Region(reference)])],
+    };
+    let html = crate::ssr::render_html(render_rich(&text, Place { region, lang }));
+    html.trim_start_matches("<p>")
+        .trim_end_matches("</p>")
+        .to_owned()
+}
+
 /// What the loader shows before the wasm has started, and wherever it cannot
 /// start, as a JSON object (`web/bundle.mjs` compiles it into the loader):
 ///
@@ -92,6 +142,8 @@ pub const CRISIS_MARK: &str = "<!--ig-crisis-->";
 /// - `guides`: the same as the static page shows it (every step and answer,
 ///   no controls): shown where the app cannot start or has stopped;
 /// - `crisis`: for each region and language, that crisis notice;
+/// - `refs`: for each region and language, the `{crisis}` and `{emergency}`
+///   placeholders filled in, which the guides carry as `<!--ig-ref:NAME-->`;
 /// - `languages`, `fallbackLanguage`, `region`: what the loader needs to pick
 ///   them as the app does (`Content::pick_language`, the content's region);
 /// - `css`: the widget's stylesheet, minified (`css` is styles/widget.css).
@@ -112,15 +164,16 @@ pub fn prerender_json(content: Rc<Content>, css: &str) -> Result<String, String>
     };
     let marked = |html: String| -> Result<String, String> {
         let (start, end) = crisis_of(&html)?;
-        Ok(string_literal(&format!(
+        Ok(string_literal(&mark_references(&format!(
             "{}{CRISIS_MARK}{}",
             &html[..start],
             &html[end..]
-        )))
+        ))?))
     };
     let mut guides = Vec::new();
     let mut live = Vec::new();
     let mut crisis: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut refs: Vec<(&str, Vec<String>)> = Vec::new();
     for lang in &content.languages {
         let key = string_literal(lang);
         let html = guide_html(content.clone(), lang, 2, None);
@@ -139,13 +192,32 @@ pub fn prerender_json(content: Rc<Content>, css: &str) -> Result<String, String>
                 Some((_, list)) => list.push(entry),
                 None => crisis.push((name, vec![entry])),
             }
+            let filled = Reference::ALL
+                .iter()
+                .map(|(key, reference)| {
+                    format!(
+                        "{}:{}",
+                        string_literal(key),
+                        string_literal(&reference_html(*reference, region, lang))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(",");
+            let entry = format!("{}:{{{filled}}}", string_literal(lang));
+            match refs.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, list)) => list.push(entry),
+                None => refs.push((name, vec![entry])),
+            }
         }
     }
-    let crisis = crisis
-        .iter()
-        .map(|(name, list)| format!("{}:{{{}}}", string_literal(name), list.join(",")))
-        .collect::<Vec<_>>()
-        .join(",");
+    let by_region = |entries: &[(&str, Vec<String>)]| {
+        entries
+            .iter()
+            .map(|(name, list)| format!("{}:{{{}}}", string_literal(name), list.join(",")))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let (crisis, refs) = (by_region(&crisis), by_region(&refs));
     let languages = content
         .languages
         .iter()
@@ -153,7 +225,7 @@ pub fn prerender_json(content: Rc<Content>, css: &str) -> Result<String, String>
         .collect::<Vec<_>>()
         .join(",");
     Ok(format!(
-        "{{\"live\":{{{}}},\"guides\":{{{}}},\"crisis\":{{{crisis}}},\"languages\":[{languages}],\"fallbackLanguage\":{},\"region\":{},\"css\":{}}}\n",
+        "{{\"live\":{{{}}},\"guides\":{{{}}},\"crisis\":{{{crisis}}},\"refs\":{{{refs}}},\"languages\":[{languages}],\"fallbackLanguage\":{},\"region\":{},\"css\":{}}}\n",
         live.join(","),
         guides.join(","),
         string_literal(&content.fallback_language),
@@ -276,6 +348,16 @@ mod tests {
             );
         }
         assert!(json.contains("988") && json.contains("Samaritans"));
+        assert!(
+            json.contains("<!--ig-ref:emergency-->"),
+            "the disclaimer's placeholder is marked"
+        );
+        let guides = &json[..json.find("\"crisis\":").unwrap_or(json.len())];
+        assert!(
+            !guides.contains("class=\\\"ig-ref\\\""),
+            "no placeholder left filled in"
+        );
+        assert!(json.contains("\"refs\":{\"us\":{\"en\":{\"crisis\":\"<span "));
         assert!(json.contains("\"css\":\"a{color: red}\""));
     }
 }

@@ -60,7 +60,7 @@ fn text_runs(rich: &RichText) -> Vec<String> {
                 Inline::Text(text) => runs.push(text.clone()),
                 Inline::Strong(children) | Inline::Emphasis(children) => walk(children, runs),
                 Inline::Link { children, .. } => walk(children, runs),
-                Inline::LineBreak => {}
+                Inline::LineBreak | Inline::Region(_) => {}
             }
         }
     }
@@ -333,4 +333,48 @@ fn the_region_option_chooses_the_crisis_numbers() {
         render("en").contains("tel:988"),
         "the content's region (us) by default"
     );
+}
+
+/// Every `tel:` and `sms:` address in `html`.
+fn phone_links(html: &str) -> BTreeSet<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| href.starts_with("tel:") || href.starts_with("sms:"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_page_of_each_region_links_only_that_regions_numbers() {
+    use infusion_guide::content::crisis::{crisis_lines, reference, Reference};
+    for (name, region) in Region::ALL {
+        for lang in ["en", "es"] {
+            let html = render_static(default_guide(), lang, 2, Some(region), CSS);
+            let mut allowed: BTreeSet<String> = crisis_lines(region, lang)
+                .iter()
+                .flat_map(|line| line.actions.iter().map(|(_, href)| (*href).to_owned()))
+                .collect();
+            for (_, which) in Reference::ALL {
+                allowed.extend(
+                    reference(which, region, lang)
+                        .link
+                        .map(|(_, href)| href.to_owned()),
+                );
+            }
+            let found = phone_links(&html);
+            let foreign: Vec<_> = found.difference(&allowed).collect();
+            assert!(foreign.is_empty(), "{name} {lang}: {foreign:?}");
+            // The placeholders are filled in (the FAQ and the disclaimer).
+            assert!(html.contains("data-ref=\"crisis\""), "{name} {lang}");
+            assert!(html.contains("data-ref=\"emergency\""), "{name} {lang}");
+        }
+    }
+    let uk = render_static(default_guide(), "en", 2, Some(Region::Uk), CSS);
+    assert!(
+        !uk.contains("988") && !uk.contains("911"),
+        "a UK page names 988 or 911"
+    );
+    let us = render_static(default_guide(), "en", 2, Some(Region::Us), CSS);
+    assert!(!us.contains("999") && !us.contains("116 123") && !us.contains("tel:111"));
 }

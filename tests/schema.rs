@@ -593,6 +593,9 @@ fn null_is_allowed_exactly_where_the_merge_removes_an_optional_field() {
             "faq[0].category",
             "steps[0].duration",
             "ui.en.remember_note",
+            // Retired words: accepted, never required.
+            "ui.en.crisis_show",
+            "ui.en.loading",
         ]
     );
 }

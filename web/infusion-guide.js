@@ -27,7 +27,7 @@ const VERSION = '__INFUSION_GUIDE_VERSION__';
 const WASM_INTEGRITY = '__INFUSION_GUIDE_WASM_INTEGRITY__';
 /** The built-in guide's content JSON, handed to the wasm at start-up. */
 const DEFAULT_JSON = '__INFUSION_GUIDE_DEFAULT_JSON__';
-/** `infusion-guide prerender`: { live, guides, crisis, languages, fallbackLanguage, region, css }. */
+/** `infusion-guide prerender`: { live, guides, crisis, refs, languages, fallbackLanguage, region, css }. */
 const PRERENDER = JSON.parse('__INFUSION_GUIDE_PRERENDER__');
 const CRISIS_MARK = '<!--ig-crisis-->';
 const TAG = 'infusion-guide';
@@ -118,7 +118,10 @@ function guideHtml(options, region, live) {
   const level = headingLevel(options.headingLevel);
   const theme = (options.theme ?? '').toLowerCase();
   const forms = live ? PRERENDER.live : PRERENDER.guides;
-  let html = forms[lang].replace(CRISIS_MARK, () => PRERENDER.crisis[region][lang]);
+  // The crisis notice, and the {crisis} and {emergency} in the text, of the element's region.
+  let html = forms[lang]
+    .replace(CRISIS_MARK, () => PRERENDER.crisis[region][lang])
+    .replace(/<!--ig-ref:([a-z]+)-->/g, (_, name) => PRERENDER.refs[region][lang][name]);
   // Headings are the only <hN> tags (content text is escaped), rendered at level 2.
   if (level !== 2) html = html.replace(/<(\/?)h([1-6])(?=[\s>])/g, (_, end, n) => `<${end}h${Math.min(6, Number(n) + level - 2)}`);
   if (theme === 'light' || theme === 'dark') html = html.replace(' data-theme="auto"', ` data-theme="${theme}"`);
@@ -212,6 +215,8 @@ const live = new Set();
 let started;
 let sheet = null;
 let runs = false;
+/** Whether the module has started: the app then mounts in the next task, with no HTML first. */
+let moduleReady = false;
 
 /** One widget on one element: the HTML at once, the app once the module is ready, updates, unmount. */
 class Controller {
@@ -301,7 +306,7 @@ class Controller {
     this.loadContent();
     if (!runs) return this.fallback();
     const root = this.ensureRoot();
-    if (!root || this.pasted || this.widget) return;
+    if (!root || this.pasted || this.widget || moduleReady) return;
     const options = this.readOptions();
     root.innerHTML = this.source ? '' : guideHtml(options, knownRegion(options.region) ?? PRERENDER.region, true);
   }
@@ -445,6 +450,7 @@ if (!(window.InfusionGuide && window.InfusionGuide.version)) {
       async () => {
         await nextTask();
         prepareGuide(DEFAULT_JSON, onPanic);
+        moduleReady = true;
         return true;
       },
       (error) => {
@@ -482,7 +488,12 @@ if (!(window.InfusionGuide && window.InfusionGuide.version)) {
       controllers.get(this)?.update();
     }
   }
-  if (!customElements.get(TAG)) customElements.define(TAG, InfusionGuideElement);
+  // Defined in a task of its own, after this module's evaluation: defining
+  // shows each element's guide as HTML, and its first layout is a long piece
+  // of work; in one task with the evaluation it ran over 50 ms on a desktop.
+  const define = () => {
+    if (!customElements.get(TAG)) customElements.define(TAG, InfusionGuideElement);
+  };
 
   // <div data-infusion-guide>: for page builders that strip unknown elements.
   const mountDiv = (div) => {
@@ -520,8 +531,11 @@ if (!(window.InfusionGuide && window.InfusionGuide.version)) {
       attributeFilter: ['data-infusion-guide', ...ATTRIBUTES.map((name) => 'data-' + name)],
     });
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true });
-  else watch();
+  nextTask().then(() => {
+    define();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true });
+    else watch();
+  });
 
   /** Mounts a widget on any element; returns a handle with update() and unmount(). */
   const mount = (element, options = {}) => {

@@ -920,7 +920,7 @@ impl Decoder {
                 continue;
             };
             let mut map = SmallMap::default();
-            for key in UI_KEYS {
+            for key in UI_KEYS.iter().filter(|key| !RETIRED_UI_KEYS.contains(key)) {
                 match words.get(key) {
                     Some(value) => {
                         if let Some(word) = self.string(value, &words.path(key)) {

@@ -158,6 +158,7 @@ pub fn load_clinic(text: &str) -> Result<Content, Vec<ContentError>> {
         )]);
     }
     let base = DEFAULT_TREE.with(Clone::clone).map_err(|e| vec![e])?;
+    let languages = clinic.get("languages").cloned();
     let (merged, mut errors) = merge::merge(base, clinic);
     match decode::decode(&merged) {
         Ok(content) if errors.is_empty() => Ok(content),
@@ -165,9 +166,77 @@ pub fn load_clinic(text: &str) -> Result<Content, Vec<ContentError>> {
         Err(more) => {
             errors.extend(more);
             errors.sort_by_key(|e| e.pos);
-            Err(errors)
+            Err(summarize_new_languages(errors, languages.as_ref()))
         }
     }
+}
+
+/// A clinic that adds a language to the built-in guide needs it in every
+/// part it did not replace. Instead of one unlocated line per built-in part
+/// ("guide.title.fr: the text has no "fr" version", over a hundred), one
+/// error at that language in the clinic's `languages` list says so, with
+/// how many parts and the first few. Errors located in the clinic's own
+/// file stay as they are.
+fn summarize_new_languages(
+    errors: Vec<ContentError>,
+    languages: Option<&json::Node>,
+) -> Vec<ContentError> {
+    let Some(json::Node {
+        value: json::Value::Array(entries),
+        ..
+    }) = languages
+    else {
+        return errors;
+    };
+    let mut summaries: Vec<(usize, &json::Node, Vec<String>)> = Vec::new();
+    let mut kept = Vec::new();
+    for error in errors {
+        let entry = entries.iter().enumerate().find(|(_, entry)| {
+            matches!(&entry.value, json::Value::String(lang)
+                if error.pos.is_none()
+                    && error.kind == ErrorKind::MissingLanguage
+                    && error.path.rsplit('.').next() == Some(lang.as_str()))
+        });
+        match entry {
+            Some((index, entry)) => match summaries.iter_mut().find(|(i, _, _)| *i == index) {
+                Some((_, _, paths)) => paths.push(error.path),
+                None => summaries.push((index, entry, vec![error.path])),
+            },
+            None => kept.push(error),
+        }
+    }
+    for (index, entry, paths) in summaries {
+        let json::Value::String(lang) = &entry.value else {
+            continue;
+        };
+        let (words, texts): (Vec<&String>, Vec<&String>) =
+            paths.iter().partition(|p| p.starts_with("ui."));
+        let first: Vec<&str> = texts.iter().take(3).map(|p| p.as_str()).collect();
+        let more = if texts.len() > first.len() {
+            ", ..."
+        } else {
+            ""
+        };
+        let ui = if words.is_empty() {
+            String::new()
+        } else {
+            format!(", and of the widget's words (\"ui\": {{ \"{lang}\": {{ ... }} }})")
+        };
+        kept.push(ContentError::new(
+            ErrorKind::MissingLanguage,
+            &format!("languages[{index}]"),
+            entry.pos,
+            format!(
+                "the built-in guide has no \"{lang}\" text: adding \"{lang}\" needs your own \"{lang}\" version of \
+                 the {} parts you did not replace ({}{more}){ui}. Start from the English in content/default.json, \
+                 or leave \"{lang}\" out until it is translated",
+                texts.len(),
+                first.join(", ")
+            ),
+        ));
+    }
+    kept.sort_by_key(|e| e.pos);
+    kept
 }
 
 /// [`load_clinic`] for raw bytes: text that is not UTF-8 is reported with the

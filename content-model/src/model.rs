@@ -328,23 +328,42 @@ pub struct ChecklistItem {
     pub text: Text,
 }
 
-/// Which crisis numbers to show.
+/// Which crisis numbers to show (see [`crate::crisis`] for each region's).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Region {
     /// United States: 988, 911.
     #[default]
     Us,
-    /// United Kingdom: Samaritans, NHS 111, 999, SHOUT.
+    /// United Kingdom: Samaritans, SHOUT, NHS 111, 999.
     Uk,
+    /// Canada: 988, 911.
+    Ca,
+    /// Ireland: Samaritans, text HELLO to 50808, 112 or 999.
+    Ie,
+    /// Australia: Lifeline 13 11 14, 000.
+    Au,
+    /// New Zealand: 1737, 111.
+    Nz,
+    /// Spain: 024, 112.
+    Es,
+    /// Mexico: Línea de la Vida, 911.
+    Mx,
     /// Anywhere else: the local emergency number.
     Other,
 }
 
 impl Region {
-    /// All regions, with the names used in content and attributes.
-    pub const ALL: [(&'static str, Region); 3] = [
+    /// All regions, with the names used in content and attributes (ISO 3166
+    /// country codes, except `uk`, and `other`).
+    pub const ALL: [(&'static str, Region); 9] = [
         ("us", Region::Us),
         ("uk", Region::Uk),
+        ("ca", Region::Ca),
+        ("ie", Region::Ie),
+        ("au", Region::Au),
+        ("nz", Region::Nz),
+        ("es", Region::Es),
+        ("mx", Region::Mx),
         ("other", Region::Other),
     ];
 
@@ -590,13 +609,19 @@ pub const UI_KEYS: &[&str] = &[
     "contact_missing",
     "crisis_heading",
     "crisis_not_emergency",
-    "crisis_show",
     "disclaimer_heading",
     "last_reviewed",
     "language",
-    "loading",
     "content_error",
+    // Retired (see RETIRED_UI_KEYS): accepted, never required.
+    "crisis_show",
+    "loading",
 ];
+
+/// Words of [`UI_KEYS`] the widget no longer shows: accepted (and ignored) in
+/// files written for earlier versions, so that they stay valid, but no
+/// clinic has to write them.
+pub const RETIRED_UI_KEYS: &[&str] = &["crisis_show", "loading"];
 
 /// Words of [`UI_KEYS`] added after a format's first release: a clinic's own
 /// language may leave them out (its file stays valid across the update), and

@@ -20,7 +20,7 @@ use crate::decode::{
     FAQ_FIELDS, GUIDE_FIELDS, PHASE_FIELDS, STEP_FIELDS, THEME_FIELDS,
 };
 use crate::merge::ID_LISTS;
-use crate::{Font, Region, Section, LATER_UI_KEYS, UI_KEYS};
+use crate::{Font, Region, Section, LATER_UI_KEYS, RETIRED_UI_KEYS, UI_KEYS};
 
 /// Where the schema is published; clinics' files name it in `"$schema"`.
 pub const SCHEMA_ID: &str = "https://infusion-guide.example/content.schema.json";
@@ -606,7 +606,14 @@ fn theme_field(name: &str) -> Option<Schema> {
 fn ui_words() -> Schema {
     let properties = UI_KEYS.iter().fold(Schema::new(), |properties, key| {
         let word = string().with("minLength", 1);
-        if LATER_UI_KEYS.contains(key) {
+        if RETIRED_UI_KEYS.contains(key) {
+            properties.with(
+                key,
+                nullable(
+                    string().describe("No longer shown; accepted so that older files stay valid."),
+                ),
+            )
+        } else if LATER_UI_KEYS.contains(key) {
             properties.with(key, nullable(word))
         } else {
             properties.with(key, word)

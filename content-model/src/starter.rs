@@ -22,7 +22,7 @@ pub struct StarterClinic<'a> {
     pub website: Option<&'a str>,
     /// Where patients book.
     pub booking_url: Option<&'a str>,
-    /// Which crisis numbers to show: `us`, `uk` or `other`.
+    /// Which crisis numbers to show: a name of [`crate::Region::ALL`] (`us`, `uk`, ...).
     pub region: &'a str,
 }
 

@@ -42,13 +42,13 @@ const COMMANDS: [(&str, &str, &str); 5] = [
     ),
     (
         "render",
-        "render FILE --lang LANG [--heading-level N] [--region us|uk|other]
+        "render FILE --lang LANG [--heading-level N] [--region REGION]
        [--css-href URL]",
         "Print the whole guide as static HTML, to paste inside <infusion-guide>:
       patients without JavaScript and search engines see the full guide.
       --heading-level (1 to 4, default 2) is the guide title's heading level;
-      --region the crisis numbers shown (default: the content's region), as
-      the element's region attribute; --css-href (default infusion-guide.css)
+      --region the crisis numbers shown (us, uk, ca, ie, au, nz, es, mx or
+      other; default: the content's region), as the element's attribute; --css-href (default infusion-guide.css)
       where the page finds the stylesheet.",
     ),
     (
@@ -62,7 +62,7 @@ const COMMANDS: [(&str, &str, &str); 5] = [
     (
         "init",
         "init --name NAME --phone PHONE [--email EMAIL] [--website URL]
-       [--booking-url URL] [--region us|uk|other] [--output FILE]",
+       [--booking-url URL] [--region REGION] [--output FILE]",
         "Write a starter content file for a new clinic (to FILE, or print it).
       An existing FILE is never overwritten.",
     ),
@@ -278,9 +278,10 @@ fn render(args: &[String]) -> Result<u8, Failure> {
     };
     let region = match args.value("region") {
         None => None,
-        Some(name) => Some(
-            content::Region::from_name(name).ok_or_else(|| usage("--region is us, uk or other"))?,
-        ),
+        Some(name) => Some(content::Region::from_name(name).ok_or_else(|| {
+            let names: Vec<&str> = content::Region::ALL.iter().map(|(n, _)| *n).collect();
+            usage(format!("--region is one of: {}", names.join(", ")))
+        })?),
     };
     let css_href = args.value("css-href").unwrap_or("infusion-guide.css");
     let content = match content::load_clinic_bytes(&read(file)?) {

@@ -10,10 +10,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::content::{Content, Rich, Text};
+use crate::content::{Content, Region, Rich, Text};
 use crate::state::{Action, GuideState};
 
-use super::rich_text::render_rich;
+use super::rich_text::{render_rich, Place};
 
 /// Something the patient did that the host page may want to know about.
 /// The embed layer turns these into `infusion-guide:*` DOM events.
@@ -72,6 +72,9 @@ pub struct Guide {
     pub on_event: Callback<GuideEvent>,
     /// Live, over a static page, or the static page itself.
     pub mode: RenderMode,
+    /// The region whose numbers the text's `{crisis}` and `{emergency}` show
+    /// (the host page's `region`, else the content's).
+    pub region: Region,
 }
 
 impl PartialEq for Guide {
@@ -82,6 +85,7 @@ impl PartialEq for Guide {
             && self.dispatcher == other.dispatcher
             && self.on_event == other.on_event
             && self.mode == other.mode
+            && self.region == other.region
     }
 }
 
@@ -109,7 +113,13 @@ impl Guide {
 
     /// A formatted text in the current language, rendered.
     pub fn rich(&self, rich: &Rich) -> Html {
-        render_rich(&rich.get(&self.lang, &self.content.fallback_language))
+        render_rich(
+            &rich.get(&self.lang, &self.content.fallback_language),
+            Place {
+                region: self.region,
+                lang: &self.lang,
+            },
+        )
     }
 
     /// The tag name for a heading `depth` levels below the guide's title.

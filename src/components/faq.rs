@@ -19,12 +19,12 @@ use yew::prelude::*;
 
 use crate::content::collections::IdSet;
 use crate::content::search::SearchIndex;
-use crate::content::SharedContent;
+use crate::content::{Region, SharedContent};
 use crate::platform;
 use crate::state::{Action, FaqState};
 
 use super::context::{use_guide, GuideEvent};
-use super::rich_text::render_rich;
+use super::rich_text::{render_rich, Place};
 
 /// From this many questions on, those off screen are not laid out (the CSS
 /// of `.ig-faq.is-long`): searching hundreds stays quick. Shorter lists are
@@ -180,6 +180,7 @@ pub fn Faq(props: &FaqProps) -> Html {
     let item = ItemShared {
         content: SharedContent(guide.content.clone()),
         lang: guide.lang.clone(),
+        region: guide.region,
         heading: AttrValue::from(sub),
         static_html: guide.mode.is_static(),
         on_toggle: on_toggle.clone(),
@@ -281,6 +282,8 @@ struct ItemShared {
     /// Compared by identity, as the app's content.
     content: SharedContent,
     lang: AttrValue,
+    /// Whose numbers the answers' `{crisis}` and `{emergency}` show.
+    region: Region,
     heading: AttrValue,
     static_html: bool,
     /// `(id, opening)` when the patient opens or closes a question.
@@ -387,6 +390,10 @@ fn FaqAnswer(props: &FaqAnswerProps) -> Html {
                 &question
                     .answer
                     .get(&props.shared.lang, &content.fallback_language),
+                Place {
+                    region: props.shared.region,
+                    lang: &props.shared.lang,
+                },
             )
         })
 }

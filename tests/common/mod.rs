@@ -7,10 +7,12 @@
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use infusion_guide::components::rich_text::render_rich;
+use infusion_guide::components::rich_text::{render_rich, Place};
 use infusion_guide::content::json::{self, Pos};
 use infusion_guide::content::rich::{link_scheme_allowed, Block, Inline, RichText};
-use infusion_guide::content::{default_content, load_clinic, Content, ContentError, DEFAULT_JSON};
+use infusion_guide::content::{
+    default_content, load_clinic, Content, ContentError, Region, DEFAULT_JSON,
+};
 use infusion_guide::ssr::render_html;
 
 /// A plain text in both default languages: `{ "en": ..., "es": ... }`.
@@ -146,7 +148,7 @@ pub fn links(text: &RichText) -> Vec<String> {
                     walk(children, out);
                 }
                 Inline::Strong(children) | Inline::Emphasis(children) => walk(children, out),
-                Inline::Text(_) | Inline::LineBreak => {}
+                Inline::Text(_) | Inline::LineBreak | Inline::Region(_) => {}
             }
         }
     }
@@ -162,15 +164,22 @@ pub fn links(text: &RichText) -> Vec<String> {
     out
 }
 
+/// `text` rendered for a US page in English.
 pub fn render(text: &RichText) -> String {
-    render_html(render_rich(text))
+    render_html(render_rich(
+        text,
+        Place {
+            region: Region::Us,
+            lang: "en",
+        },
+    ))
 }
 
 /// Checks rendered HTML: only the subset's elements and attributes, and only
 /// allowed link addresses. Text is escaped on output, so every `<` is a tag.
 pub fn check_html(html: &str) -> Result<(), String> {
-    const ELEMENTS: [&str; 8] = ["p", "strong", "em", "ul", "ol", "li", "a", "br"];
-    const ATTRIBUTES: [&str; 3] = ["href", "rel", "start"];
+    const ELEMENTS: [&str; 9] = ["p", "strong", "em", "ul", "ol", "li", "a", "br", "span"];
+    const ATTRIBUTES: [&str; 6] = ["href", "rel", "start", "class", "data-ref", "lang"];
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         rest = &rest[open + 1..];

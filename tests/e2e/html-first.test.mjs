@@ -22,6 +22,14 @@ const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const PAGES = fileURLToPath(new URL('./pages', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../target/screenshots', import.meta.url));
 
+/** A question only the clinic's file has. */
+const PARKING = {
+  faq: [{
+    id: 'where-to-park',
+    question: { en: 'Where can my driver park?', es: '¿Dónde puede estacionar quien me lleva?' },
+    answer: { en: 'In the lot behind the clinic.', es: 'En el estacionamiento detrás de la clínica.' },
+  }],
+};
 const US = { clinic: { name: 'Harbour Light Clinic', phone: '+1 555 010 0123' } };
 const UK = { clinic: { name: 'Thames Mood Clinic', phone: '+44 20 7946 0018' }, crisis: { region: 'uk' } };
 const REGIONS = {
@@ -30,6 +38,7 @@ const REGIONS = {
     lang: 'en-US',
     crisis: 'tel:988',
     notCrisis: 'tel:116123',
+    foreign: ['tel:116123', 'tel:999', 'tel:111'],
     phone: { href: 'tel:+15550100123', text: '+1 555 010 0123' },
   },
   uk: {
@@ -37,6 +46,7 @@ const REGIONS = {
     lang: 'en-GB',
     crisis: 'tel:116123',
     notCrisis: 'tel:988',
+    foreign: ['tel:988', 'sms:988', 'tel:911'],
     phone: { href: 'tel:+442079460018', text: '+44 20 7946 0018' },
   },
 };
@@ -104,6 +114,10 @@ before(async () => {
 <infusion-guide heading-level="3" theme="dark" region="uk"></infusion-guide>`,
       }), 'text/html; charset=utf-8'),
       '/pages/takeover.js': (req, res) => send(res, readFileSync(`${PAGES}/takeover.js`), js),
+      '/parking.json': (req, res) => send(res, JSON.stringify(PARKING), 'application/json'),
+      '/deeplink.html': (req, res) => send(res, page({
+        body: '<script type="module" src="/infusion-guide.js"></script><infusion-guide content-src="/parking.json"></infusion-guide>',
+      }), 'text/html; charset=utf-8'),
     },
   });
 });
@@ -131,6 +145,7 @@ function view() {
     crisisVisible: visible(guide.querySelector('[data-testid=crisis]')),
     phone: phone[0] ?? null,
     controls: root.querySelectorAll('button, select, input').length,
+    phoneLinks: [...root.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')].map((a) => a.getAttribute('href')),
     answers: answers.filter(visible).length,
     totalAnswers: answers.length,
     steps: [...guide.querySelectorAll('[data-testid=step]')].filter(visible).length,
@@ -206,6 +221,8 @@ for (const engine of ENGINES) {
           assert.ok(shown.crisisLinks.includes(region.crisis), `crisis links: ${shown.crisisLinks}`);
           assert.ok(!shown.crisisLinks.includes(region.notCrisis), `not the other region's: ${shown.crisisLinks}`);
           assert.deepEqual(shown.phone, region.phone);
+          // Nowhere in the guide (the FAQ, the disclaimer) another country's numbers.
+          assert.deepEqual(shown.phoneLinks.filter((href) => region.foreign.includes(href)), [], `links: ${shown.phoneLinks}`);
           assert.equal(shown.controls, 0, 'no control that would do nothing');
           assert.ok(shown.totalAnswers > 5 && shown.answers === shown.totalAnswers, `answers shown: ${shown.answers} of ${shown.totalAnswers}`);
           assert.ok(shown.steps > 3, 'every step shows');
@@ -219,6 +236,19 @@ for (const engine of ENGINES) {
         });
       }
     }
+
+    // Issue 13's regression: the question was not there yet when the link was read.
+    test(`${engine}: a #faq- link to a question only in the clinic's content-src file opens it`, async () => {
+      const p = await newPage();
+      await p.goto(`${site.url}/deeplink.html#faq-where-to-park`);
+      const guide = new GuidePage(p);
+      await guide.waitForGuide();
+      await guide.waitInRoot((root) => root.querySelector('#faq-where-to-park button')?.getAttribute('aria-expanded') === 'true', null, 'the linked question opens');
+      assert.ok((await guide.question('where-to-park')).answerVisible);
+      assert.deepEqual(await guide.errors(), []);
+      await p.close();
+      open.delete(p);
+    });
 
     test(`${engine}: the guide shows as HTML before the wasm, and the app takes its place without moving (es, heading level 3, dark, UK)`, async () => {
       const p = await newPage();
@@ -242,6 +272,10 @@ for (const engine of ENGINES) {
       assert.deepEqual(app.boxes, first.boxes, 'nothing moved');
       const crisis = await guide.crisis();
       assert.ok(crisis.links.includes('tel:116123'), 'the UK numbers');
+      // The FAQ and the disclaimer name the UK's numbers too, never 988 or 911.
+      const links = await guide.inRoot((root) => [...root.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')].map((a) => a.getAttribute('href')));
+      assert.ok(links.filter((href) => href === 'tel:999').length >= 2, `links: ${links}`);
+      assert.deepEqual(links.filter((href) => /^(tel|sms):(988|911)$/.test(href)), []);
       const takeover = await p.evaluate(() => window.__takeover.read());
       assert.equal(takeover.ready.length, 1, 'one ready event');
       assert.deepEqual(takeover.ready[0], { html: false, controlsWork: true }, 'ready once the app is on screen');

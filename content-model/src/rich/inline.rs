@@ -99,6 +99,22 @@ impl Parser<'_> {
                     }
                     i += n;
                 }
+                b'{' => match placeholder(rest) {
+                    Some((name, end)) => {
+                        match Reference::from_name(name) {
+                            Some(reference) => {
+                                pieces.flush();
+                                pieces.push(Inline::Region(reference), 0);
+                            }
+                            None => self.unknown_placeholder(&rest[..end], name),
+                        }
+                        i += end;
+                    }
+                    None => {
+                        pieces.text.push('{');
+                        i += 1;
+                    }
+                },
                 b'[' | b'!' if (c == b'[' || rest[1..].starts_with('[')) && i < last_close => {
                     pieces.flush();
                     let image = c == b'!';
@@ -168,6 +184,22 @@ impl Parser<'_> {
         Some((href.clone(), end))
     }
 
+    /// The error for `{name}` that is no placeholder, with the nearest one.
+    fn unknown_placeholder(&mut self, source: &str, name: &str) {
+        let names = Reference::ALL.map(|(name, _)| name);
+        let suggestion = crate::error::did_you_mean(name, &names)
+            .map(|close| format!("did you mean {{{close}}}? "))
+            .unwrap_or_default();
+        self.error(
+            "placeholder",
+            source,
+            &format!(
+                "{suggestion}the only placeholders are {{crisis}} (the crisis line of the page's region) and \
+                 {{emergency}} (its emergency number); to show braces, write \\{{ and \\}}"
+            ),
+        );
+    }
+
     /// Adds a link, or an error if its address is refused.
     fn link(
         &mut self,
@@ -177,6 +209,14 @@ impl Parser<'_> {
         depth: usize,
         source: &str,
     ) {
+        if children.iter().any(holds_placeholder) {
+            self.error(
+                "link",
+                source,
+                "a {crisis} or {emergency} placeholder is a link of its own: put it outside the [link text](address)",
+            );
+            return;
+        }
         if link_scheme_allowed(&href) {
             pieces.push(Inline::Link { href, children }, depth);
             return;
@@ -311,6 +351,26 @@ pub(super) fn push(inlines: &mut Vec<Inline>, inline: Inline) {
         (_, Inline::Text(text)) if text.is_empty() => {}
         (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
         (_, inline) => inlines.push(inline),
+    }
+}
+
+/// `{name}` at the start of `rest`, name in lowercase letters and hyphens:
+/// the name and where the placeholder ends.
+fn placeholder(rest: &str) -> Option<(&str, usize)> {
+    let end = rest.bytes().skip(1).take(40).position(|c| c == b'}')? + 1;
+    let name = &rest[1..end];
+    let word = |c: u8| c.is_ascii_alphabetic() || c == b'-' || c == b'_';
+    (!name.is_empty() && name.bytes().all(word)).then_some((name, end + 1))
+}
+
+/// Whether `inline` is or holds a placeholder.
+fn holds_placeholder(inline: &Inline) -> bool {
+    match inline {
+        Inline::Region(_) => true,
+        Inline::Strong(children) | Inline::Emphasis(children) | Inline::Link { children, .. } => {
+            children.iter().any(holds_placeholder)
+        }
+        _ => false,
     }
 }
 

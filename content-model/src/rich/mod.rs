@@ -53,6 +53,12 @@
 //!   Every address goes through [`link_scheme_allowed`] after escapes and
 //!   entities in it are decoded; a refused one is an error. `![alt](src)` is
 //!   an error.
+//! - `{crisis}` and `{emergency}` are placeholders for the crisis line and
+//!   the emergency number of the region the page shows ([`Inline::Region`],
+//!   filled in by [`crate::crisis::reference`]), so that no text names a
+//!   number that is wrong elsewhere. Any other `{name}` (letters and
+//!   hyphens) is an error with a suggestion, and so is a placeholder inside
+//!   a link's text (it is a link itself); other braces are text.
 //! - `` `code` `` is shown as plain text; `\` before ASCII punctuation shows
 //!   that character; `&amp; &lt; &gt; &quot; &apos; &nbsp; &#NN; &#xHH;` are
 //!   decoded (`&#0;` and invalid numbers become U+FFFD); other entities and
@@ -69,6 +75,8 @@
 
 use std::fmt;
 use std::mem::take;
+
+pub use crate::crisis::Reference;
 
 mod inline;
 
@@ -108,6 +116,8 @@ pub enum Inline {
     },
     /// A hard line break (two spaces or a backslash at the end of a line).
     LineBreak,
+    /// `{crisis}` or `{emergency}`: the page's region fills it in.
+    Region(Reference),
 }
 
 /// Formatted text: a sequence of blocks. The default is empty text.
@@ -389,6 +399,11 @@ fn plain_lines(inlines: &[Inline]) -> Vec<String> {
                 | Inline::Emphasis(children)
                 | Inline::Link { children, .. } => walk(children, lines),
                 Inline::LineBreak => lines.push(String::new()),
+                Inline::Region(reference) => {
+                    if let Some(line) = lines.last_mut() {
+                        line.push_str(reference.plain_words());
+                    }
+                }
             }
         }
     }

@@ -622,7 +622,7 @@ fn links_allowed(inlines: &[Inline]) -> bool {
     inlines.iter().all(|inline| match inline {
         Inline::Link { href, children } => link_scheme_allowed(href) && links_allowed(children),
         Inline::Strong(children) | Inline::Emphasis(children) => links_allowed(children),
-        Inline::Text(_) | Inline::LineBreak => true,
+        Inline::Text(_) | Inline::LineBreak | Inline::Region(_) => true,
     })
 }
 
@@ -652,4 +652,48 @@ fn xss_benign_controls_parse() {
     for control in &controls {
         assert!(parse(control).is_ok(), "{control:?}: {:?}", parse(control));
     }
+}
+
+#[test]
+fn crisis_and_emergency_placeholders_are_inlines() {
+    assert_eq!(
+        ok("Get help now: {crisis}. In an emergency, call **{emergency}**."),
+        vec![Block::Paragraph(vec![
+            text("Get help now: "),
+            Inline::Region(Reference::Crisis),
+            text(". In an emergency, call "),
+            Inline::Strong(vec![Inline::Region(Reference::Emergency)]),
+            text("."),
+        ])]
+    );
+    assert_eq!(
+        RichText {
+            blocks: ok("Help: {crisis}.")
+        }
+        .plain_text(),
+        "Help: call the crisis line."
+    );
+}
+
+#[test]
+fn other_braces_are_text_and_unknown_placeholders_are_errors() {
+    assert_eq!(
+        ok("Set {x y} and {} and \\{crisis} and {1}."),
+        vec![Block::Paragraph(vec![text(
+            "Set {x y} and {} and {crisis} and {1}."
+        )])]
+    );
+    let message = single_error("Call {crisiss} now.");
+    assert!(
+        message.starts_with("placeholder \"{crisiss}\" — did you mean {crisis}?"),
+        "{message}"
+    );
+    assert!(message.contains("{emergency}"), "{message}");
+    let message = single_error("Call {hotline} now.");
+    assert!(
+        message.starts_with("placeholder \"{hotline}\" — the only placeholders"),
+        "{message}"
+    );
+    let message = single_error("[call {crisis}](tel:988)");
+    assert!(message.contains("link of its own"), "{message}");
 }
