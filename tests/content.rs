@@ -115,6 +115,42 @@ fn english_sections_read_at_grade_8_or_below() {
     );
 }
 
+/// Spanish is scored with Spanish formulas (Szigriszt-Pazos on the INFLESZ
+/// scale, with Spanish syllables), not English's, which flagged 30 of 37
+/// Spanish parts as "above grade 8".
+#[test]
+fn spanish_sections_read_at_inflesz_55_or_above() {
+    use infusion_guide::content::readability::{stats_in, Formula};
+    let guide = default_guide();
+    let mut table = String::from("section                                   INFLESZ\n");
+    let mut too_hard = Vec::new();
+    let mut min = f64::MAX;
+    for (name, text) in guide.sections("es") {
+        let ease = stats_in(&text, Formula::Spanish)
+            .szigriszt_pazos()
+            .unwrap_or(0.0);
+        let _ = writeln!(table, "{name:<42}{ease:>6.1}");
+        min = min.min(ease);
+        if ease < 55.0 {
+            too_hard.push(format!("{name}: INFLESZ {ease:.1}"));
+        }
+    }
+    let _ = writeln!(table, "{:<42}{min:>6.1}", "min");
+    eprintln!("{table}");
+    assert!(
+        too_hard.is_empty(),
+        "Spanish sections below 55:\n{}",
+        too_hard.join("\n")
+    );
+    // And the report a clinic sees uses those formulas, flagging nothing here.
+    let rows = guide.readability();
+    assert!(rows
+        .iter()
+        .filter(|r| r.lang == "es")
+        .all(|r| r.formula == Some(Formula::Spanish)));
+    assert!(rows.iter().all(|r| !r.too_hard()), "a part is flagged");
+}
+
 #[test]
 fn the_example_clinic_file_loads_and_reads_easily() {
     let content = load_ok(include_str!("../examples/clinic.json"));

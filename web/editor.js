@@ -231,19 +231,43 @@ function sectionName(section) {
 
 const number = (value) => (value == null ? '–' : Number(value).toFixed(1));
 
+/** What each language's scores are, and when a part is flagged (src/embed/tools.rs, readabilityReport). */
+const FORMULAS = {
+  english: {
+    columns: ['Grade (Flesch-Kincaid)', 'SMOG grade'],
+    flag: 'above grade\u00a08',
+    note: (hard, total) =>
+      hard ? `${hard} of ${total} parts are above grade 8.` : `All ${total} parts are at or below grade 8.`,
+  },
+  spanish: {
+    columns: ['INFLESZ (Szigriszt-Pazos)', 'Fernández-Huerta'],
+    flag: 'below 55',
+    note: (hard, total) =>
+      hard
+        ? `${hard} of ${total} parts are below 55 on the INFLESZ scale (somewhat hard or harder).`
+        : `All ${total} parts are at 55 or above on the INFLESZ scale.`,
+  },
+};
+
 function readabilityTable(lang, rows) {
   const wrapper = document.createElement('div');
   wrapper.className = 'readability-language';
   const heading = document.createElement('h3');
   heading.textContent = languageName(lang);
-  const hard = rows.filter((r) => r.tooHard).length;
-  const note = document.createElement('p');
-  note.className = hard ? 'readability-note readability-note-hard' : 'readability-note';
-  note.textContent = hard
-    ? `${hard} of ${rows.length} parts are above grade 8.`
-    : `All ${rows.length} parts are at or below grade 8.`;
-
   heading.id = `readability-${lang}`;
+  const formula = FORMULAS[rows[0]?.formula];
+  const note = document.createElement('p');
+  if (!formula) {
+    // English formulas would mislead for another language: say so instead.
+    note.className = 'readability-note';
+    note.textContent = `There is no reading formula for ${languageName(lang)} here, so its parts are not scored. Ask a native speaker to read them.`;
+    wrapper.append(heading, note);
+    return wrapper;
+  }
+  const hard = rows.filter((r) => r.tooHard).length;
+  note.className = hard ? 'readability-note readability-note-hard' : 'readability-note';
+  note.textContent = formula.note(hard, rows.length);
+
   // A narrow screen scrolls the table sideways, not the page: a region that
   // keyboard users can focus and scroll.
   const scroller = document.createElement('div');
@@ -260,8 +284,8 @@ function readabilityTable(lang, rows) {
   for (const [text, numeric] of [
     ['Part', false],
     ['Words', true],
-    ['Grade (Flesch-Kincaid)', true],
-    ['SMOG grade', true],
+    [formula.columns[0], true],
+    [formula.columns[1], true],
     ['Check', false],
   ]) {
     const th = document.createElement('th');
@@ -278,7 +302,7 @@ function readabilityTable(lang, rows) {
     const th = document.createElement('th');
     th.scope = 'row';
     th.textContent = sectionName(row.section);
-    const cells = [row.words, number(row.grade), number(row.smog)].map((value) => {
+    const cells = [row.words, number(row.score), number(row.second)].map((value) => {
       const td = document.createElement('td');
       td.className = 'num';
       td.textContent = String(value);
@@ -290,7 +314,7 @@ function readabilityTable(lang, rows) {
       icon.className = 'icon';
       icon.setAttribute('aria-hidden', 'true');
       icon.textContent = '⚠';
-      check.append(icon, ' above grade\u00a08');
+      check.append(icon, ` ${formula.flag}`);
     } else {
       check.textContent = 'OK';
     }

@@ -4,6 +4,7 @@
 //! passed, so components can rely on them: every text has every language of
 //! the document, ids are unique, links are safe, colours are valid.
 
+use crate::readability::{stats_in, Formula};
 use std::rc::Rc;
 
 use super::rich::RichText;
@@ -178,12 +179,16 @@ impl Content {
         self.languages
             .iter()
             .flat_map(|lang| {
+                let formula = Formula::for_language(lang);
                 self.sections(lang)
                     .into_iter()
                     .map(move |(section, text)| SectionReadability {
                         lang: lang.clone(),
                         section,
-                        stats: crate::readability::stats(&text),
+                        formula,
+                        // Words are counted in every language; syllables
+                        // need the language's rules (English's otherwise).
+                        stats: stats_in(&text, formula.unwrap_or(Formula::English)),
                     })
             })
             .collect()
@@ -202,20 +207,46 @@ pub struct SectionReadability {
     pub lang: String,
     /// The part (`guide`, `steps/<id>`, `faq/<id>`, ...; see [`Content::sections`]).
     pub section: String,
+    /// The language's formulas; `None` for a language without any here.
+    pub formula: Option<Formula>,
     /// Its counts; the scores are methods of [`crate::readability::TextStats`].
     pub stats: crate::readability::TextStats,
 }
 
 impl SectionReadability {
-    /// Grades above this are flagged: patient material should stay at or
-    /// below grade 8 (NIH), aiming for 6.
+    /// English grades above this are flagged: patient material should stay
+    /// at or below grade 8 (NIH), aiming for 6.
     pub const WARN_ABOVE_GRADE: f64 = 8.0;
+    /// Spanish INFLESZ scores below this ("somewhat hard" or harder) are
+    /// flagged; aim for 65 ("fairly easy") or more.
+    pub const WARN_BELOW_INFLESZ: f64 = 55.0;
 
-    /// Whether the Flesch-Kincaid grade is above [`Self::WARN_ABOVE_GRADE`].
+    /// The language's main score: the Flesch-Kincaid grade (English) or the
+    /// INFLESZ score (Spanish); `None` without words or without a formula.
+    pub fn score(&self) -> Option<f64> {
+        match self.formula? {
+            Formula::English => self.stats.flesch_kincaid_grade(),
+            Formula::Spanish => self.stats.szigriszt_pazos(),
+        }
+    }
+
+    /// The second score: SMOG (English) or Fernández-Huerta (Spanish).
+    pub fn second_score(&self) -> Option<f64> {
+        match self.formula? {
+            Formula::English => self.stats.smog(),
+            Formula::Spanish => self.stats.fernandez_huerta(),
+        }
+    }
+
+    /// Whether the part is harder than patient material should be: above
+    /// grade [`Self::WARN_ABOVE_GRADE`] in English, below INFLESZ
+    /// [`Self::WARN_BELOW_INFLESZ`] in Spanish; never without a formula.
     pub fn too_hard(&self) -> bool {
-        self.stats
-            .flesch_kincaid_grade()
-            .is_some_and(|g| g > Self::WARN_ABOVE_GRADE)
+        match (self.formula, self.score()) {
+            (Some(Formula::English), Some(grade)) => grade > Self::WARN_ABOVE_GRADE,
+            (Some(Formula::Spanish), Some(ease)) => ease < Self::WARN_BELOW_INFLESZ,
+            _ => false,
+        }
     }
 }
 

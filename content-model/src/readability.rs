@@ -3,9 +3,17 @@
 //! One implementation shared by the command-line tool, the tests and the
 //! editor's live reading-level check. It counts [`TextStats`] in a text
 //! (sentences, words, syllables and polysyllables, that is words of 3 or more
-//! syllables) and turns them into three scores: the Flesch-Kincaid grade, the
-//! Flesch reading ease and SMOG. Patient material should aim for grade 6 and
-//! stay at or below grade 8.
+//! syllables) and turns them into the scores of the text's language
+//! ([`Formula`]):
+//!
+//! - English: the Flesch-Kincaid grade, the Flesch reading ease and SMOG.
+//!   Patient material should aim for grade 6 and stay at or below grade 8.
+//! - Spanish: Szigriszt-Pazos on the INFLESZ scale (Barrio-Cantalejo 2008,
+//!   used for Spanish patient material) and Fernández-Huerta, both ease
+//!   scores (higher is easier), with Spanish syllables
+//!   ([`spanish_syllables`]). Aim for INFLESZ 65 ("fairly easy") or more,
+//!   and stay at or above 55 ("normal").
+//! - Any other language: no formula; English's would mislead.
 //!
 //! The words it uses:
 //!
@@ -34,7 +42,29 @@
 //!   leaves out the markers and link addresses and ends each list item with
 //!   a full stop, so a list item is a sentence; [`rich_stats`] does both.
 //!
-//! The scores are for English. Nothing here panics, whatever the input.
+//! Nothing here panics, whatever the input.
+
+/// The reading formulas of a language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Formula {
+    /// Flesch-Kincaid grade and SMOG, with English syllables.
+    English,
+    /// Szigriszt-Pazos (INFLESZ) and Fernández-Huerta, with Spanish syllables.
+    Spanish,
+}
+
+impl Formula {
+    /// The formulas for a BCP 47 language tag (`en-GB` is English), or
+    /// `None` for a language without one here.
+    #[must_use]
+    pub fn for_language(lang: &str) -> Option<Formula> {
+        match crate::text::lowercase(crate::primary_language(lang)).as_str() {
+            "en" => Some(Formula::English),
+            "es" => Some(Formula::Spanish),
+            _ => None,
+        }
+    }
+}
 
 /// Counts taken from one or more texts.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -78,6 +108,25 @@ impl TextStats {
         }
         let per_30 = self.polysyllables as f64 * 30.0 / self.sentences as f64;
         Some(1.0430 * per_30.sqrt() + 3.1291)
+    }
+
+    /// Szigriszt-Pazos on the INFLESZ scale: `206.835 − 62.3 ×
+    /// syllables/words − words/sentences`, for Spanish. Below 40 very hard,
+    /// 40-55 somewhat hard, 55-65 normal, 65-80 fairly easy, above 80 very
+    /// easy. `None` when there are no words.
+    #[must_use]
+    pub fn szigriszt_pazos(&self) -> Option<f64> {
+        let (wps, spw) = self.ratios()?;
+        Some(206.835 - 62.3 * spw - wps)
+    }
+
+    /// Fernández-Huerta: `206.84 − 0.60 × syllables per 100 words − 1.02 ×
+    /// sentences per 100 words`, for Spanish, read on Flesch's scale (70 or
+    /// more: easy). `None` when there are no words.
+    #[must_use]
+    pub fn fernandez_huerta(&self) -> Option<f64> {
+        let (wps, spw) = self.ratios()?;
+        Some(206.84 - 0.60 * (100.0 * spw) - 1.02 * (100.0 / wps))
     }
 
     /// Adds the counts of another text, to score a whole section made of
@@ -364,14 +413,83 @@ pub fn rich_stats(text: &crate::rich::RichText) -> TextStats {
     stats(&text.plain_text())
 }
 
-/// Counts sentences, words, syllables and polysyllables in a plain text.
+/// Counts sentences, words, syllables and polysyllables in a plain English text.
 #[must_use]
 pub fn stats(text: &str) -> TextStats {
+    stats_in(text, Formula::English)
+}
+
+/// [`stats`] for a text in the language of `formula` (its syllables).
+#[must_use]
+pub fn stats_in(text: &str, formula: Formula) -> TextStats {
+    let count = match formula {
+        Formula::English => syllables,
+        Formula::Spanish => spanish_syllables,
+    };
     let mut total = TextStats::default();
     for block in blocks(text) {
-        total.add(block_stats(&block));
+        total.add(block_stats(&block, count));
     }
     total
+}
+
+/// The syllables of a Spanish word: its vowel nuclei. Vowels next to each
+/// other are one syllable (a diphthong or triphthong: `cuidado`, `buey`)
+/// unless both are strong (`a e o`, accented or not: `le-er`) or one is an
+/// accented weak vowel (`dí-a`, `re-ú-ne`); `y` is a vowel at the end of a
+/// word (`hoy`) and alone (`y`); `u` in `que`, `qui`, `gue`, `gui` is silent.
+/// A word of digits counts one per digit group, as in English; every word
+/// with a letter counts at least 1.
+#[must_use]
+pub fn spanish_syllables(word: &str) -> usize {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return digit_groups(word).max(1);
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum Vowel {
+        Strong,
+        Weak,
+        AccentedWeak,
+    }
+    let chars: Vec<char> = crate::text::lowercase(word).chars().collect();
+    let class = |i: usize| -> Option<Vowel> {
+        match chars[i] {
+            'a' | 'e' | 'o' | 'á' | 'é' | 'ó' | 'à' | 'è' | 'ò' => Some(Vowel::Strong),
+            'í' | 'ú' | 'ì' | 'ù' => Some(Vowel::AccentedWeak),
+            'i' | 'ü' => Some(Vowel::Weak),
+            // The u of que, qui, gue, gui is written, not said.
+            'u' if i > 0
+                && matches!(chars[i - 1], 'q' | 'g')
+                && matches!(chars.get(i + 1), Some('e' | 'i' | 'é' | 'í')) =>
+            {
+                None
+            }
+            'u' => Some(Vowel::Weak),
+            'y' if i + 1 == chars.len() && (i == 0 || chars[i - 1] != 'y') => Some(Vowel::Weak),
+            _ => None,
+        }
+    };
+    let mut count = 0;
+    let mut previous: Option<Vowel> = None;
+    for i in 0..chars.len() {
+        let current = class(i);
+        if let Some(vowel) = current {
+            let joins = previous.is_some_and(|before| {
+                !(before == Vowel::Strong && vowel == Vowel::Strong)
+                    && before != Vowel::AccentedWeak
+                    && vowel != Vowel::AccentedWeak
+            });
+            if !joins {
+                count += 1;
+            }
+        }
+        previous = current;
+    }
+    if count == 0 && chars.iter().any(|c| c.is_alphabetic()) {
+        1
+    } else {
+        count
+    }
 }
 
 /// Splits a text into blocks that always end a sentence: paragraphs, the
@@ -418,8 +536,8 @@ fn is_separator(c: char) -> bool {
     !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | ',' | '%'))
 }
 
-/// The counts of one block: a paragraph.
-fn block_stats(block: &str) -> TextStats {
+/// The counts of one block, a paragraph, with `count` for syllables.
+fn block_stats(block: &str, count: fn(&str) -> usize) -> TextStats {
     let chars: Vec<char> = block.chars().collect();
     let mut stats = TextStats::default();
     let mut words_in_sentence = 0usize;
@@ -436,19 +554,19 @@ fn block_stats(block: &str) -> TextStats {
             j == chars.len() || chars[j].is_whitespace()
         };
         if ends_sentence {
-            words_in_sentence += take_word(&mut token, &mut stats);
+            words_in_sentence += take_word(&mut token, &mut stats, count);
             if words_in_sentence > 0 {
                 stats.sentences += 1;
                 words_in_sentence = 0;
             }
         } else if c.is_whitespace() || is_separator(c) {
-            words_in_sentence += take_word(&mut token, &mut stats);
+            words_in_sentence += take_word(&mut token, &mut stats, count);
         } else {
             token.push(c);
         }
         i += 1;
     }
-    words_in_sentence += take_word(&mut token, &mut stats);
+    words_in_sentence += take_word(&mut token, &mut stats, count);
     if words_in_sentence > 0 {
         stats.sentences += 1;
     }
@@ -457,12 +575,12 @@ fn block_stats(block: &str) -> TextStats {
 
 /// Counts the pending token as a word, if it holds a letter or digit, and
 /// clears it. Returns 1 when a word was counted.
-fn take_word(token: &mut String, stats: &mut TextStats) -> usize {
+fn take_word(token: &mut String, stats: &mut TextStats, count: fn(&str) -> usize) -> usize {
     let word = token.trim_matches(|c: char| !c.is_alphanumeric());
     let counted = if word.is_empty() {
         0
     } else {
-        let n = syllables(word);
+        let n = count(word);
         stats.words += 1;
         stats.syllables += n;
         if n >= 3 {
@@ -504,6 +622,51 @@ mod tests {
         );
         assert!(rich(&text).words > 0);
         assert_eq!(rich("see [the site](https://a.org) now").words, 4);
+    }
+
+    #[test]
+    fn spanish_syllables_of_hand_counted_words() {
+        for (word, expected) in [
+            ("ketamina", 4),
+            ("infusión", 3),
+            ("día", 2),
+            ("cuidado", 3),
+            ("leer", 2),
+            ("reúne", 3),
+            ("hoy", 1),
+            ("y", 1),
+            ("buey", 1),
+            ("que", 1),
+            ("guitarra", 3),
+            ("pingüino", 3),
+            ("médico", 3),
+            ("enfermería", 5),
+            ("tratamiento", 4),
+            ("país", 2),
+            ("Ahora", 3),
+            ("24", 1),
+            ("1,5", 2),
+        ] {
+            assert_eq!(spanish_syllables(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn spanish_scores_follow_the_formulas() {
+        // "La mesa es azul." 4 words, 6 syllables (la me-sa es a-zul), 1 sentence.
+        let stats = stats_in("La mesa es azul.", Formula::Spanish);
+        assert_eq!((stats.words, stats.syllables, stats.sentences), (4, 6, 1));
+        assert!(close(
+            stats.szigriszt_pazos(),
+            206.835 - 62.3 * 6.0 / 4.0 - 4.0
+        ));
+        assert!(close(
+            stats.fernandez_huerta(),
+            206.84 - 0.60 * 150.0 - 1.02 * 25.0
+        ));
+        assert_eq!(Formula::for_language("es-MX"), Some(Formula::Spanish));
+        assert_eq!(Formula::for_language("EN"), Some(Formula::English));
+        assert_eq!(Formula::for_language("fr"), None);
     }
 
     #[test]

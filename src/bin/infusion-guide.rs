@@ -222,35 +222,62 @@ fn check(args: &[String]) -> Result<u8, Failure> {
 /// The reading level of every part in every language, and a warning line per
 /// part above grade 8.
 fn readability_table(file: &str, content: &Content) -> String {
+    use infusion_guide::content::readability::Formula;
     let rows = content.readability();
     let mut table = format!(
-        "\n{:<6} {:<40} {:>6} {:>9} {:>6}\n",
-        "lang", "part", "words", "FK grade", "SMOG"
+        "\n{:<6} {:<40} {:>6} {:<19} {:>6} {:>7}\n",
+        "lang", "part", "words", "formula", "score", "second"
     );
     let score = |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{v:.1}"));
+    let formula = |row: &SectionReadability| match row.formula {
+        Some(Formula::English) => "FK grade / SMOG",
+        Some(Formula::Spanish) => "INFLESZ / F-Huerta",
+        None => "none for this lang",
+    };
     for row in &rows {
+        let flag = match (row.too_hard(), row.formula) {
+            (true, Some(Formula::Spanish)) => "  below 55",
+            (true, _) => "  above grade 8",
+            _ => "",
+        };
         table.push_str(&format!(
-            "{:<6} {:<40} {:>6} {:>9} {:>6}{}\n",
+            "{:<6} {:<40} {:>6} {:<19} {:>6} {:>7}{flag}\n",
             row.lang,
             row.section,
             row.stats.words,
-            score(row.stats.flesch_kincaid_grade()),
-            score(row.stats.smog()),
-            if row.too_hard() {
-                "  above grade 8"
-            } else {
-                ""
-            }
+            formula(row),
+            score(row.score()),
+            score(row.second_score()),
         ));
     }
     table.push('\n');
     for row in rows.iter().filter(|r| r.too_hard()) {
+        let advice = match row.formula {
+            Some(Formula::Spanish) => format!(
+                "reads at INFLESZ {}; aim for 65 or more, stay at or above {}",
+                score(row.score()),
+                SectionReadability::WARN_BELOW_INFLESZ
+            ),
+            _ => format!(
+                "reads at grade {}; aim for 6, stay at or below {}",
+                score(row.score()),
+                SectionReadability::WARN_ABOVE_GRADE
+            ),
+        };
         table.push_str(&format!(
-            "{file}: warning: {} ({}) reads at grade {}; aim for 6, stay at or below {}\n",
-            row.section,
-            row.lang,
-            score(row.stats.flesch_kincaid_grade()),
-            SectionReadability::WARN_ABOVE_GRADE
+            "{file}: warning: {} ({}) {advice}\n",
+            row.section, row.lang
+        ));
+    }
+    let mut without: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.formula.is_none())
+        .map(|r| r.lang.as_str())
+        .collect();
+    without.dedup();
+    for lang in without {
+        table.push_str(&format!(
+            "{file}: note: there is no reading formula for \"{lang}\" here; its parts are not scored\n"
         ));
     }
     table

@@ -5,6 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::content::readability::Formula;
 use crate::content::{self, json::Pos};
 
 fn set(object: &js_sys::Object, key: &str, value: JsValue) {
@@ -39,8 +40,11 @@ pub fn check_content(text: &str) -> js_sys::Array {
 }
 
 /// Reading levels of a valid clinic content file (merged onto the default):
-/// `[{ lang, section, words, sentences, grade, smog, ease, tooHard }]`, or
-/// `null` when the file is not valid.
+/// `[{ lang, section, words, sentences, formula, score, second, tooHard }]`,
+/// where `formula` is `"english"` (score: the Flesch-Kincaid grade, second:
+/// SMOG), `"spanish"` (score: INFLESZ, second: Fernández-Huerta) or `null`
+/// (no formula for the language: no scores), or `null` when the file is not
+/// valid.
 #[wasm_bindgen(js_name = readabilityReport)]
 pub fn readability_report(text: &str) -> JsValue {
     let Ok(content) = content::load_clinic(text) else {
@@ -60,9 +64,14 @@ pub fn readability_report(text: &str) -> JsValue {
             "sentences",
             JsValue::from(row.stats.sentences as u32),
         );
-        set(&item, "grade", score(row.stats.flesch_kincaid_grade()));
-        set(&item, "smog", score(row.stats.smog()));
-        set(&item, "ease", score(row.stats.flesch_reading_ease()));
+        let formula = match row.formula {
+            Some(Formula::English) => JsValue::from_str("english"),
+            Some(Formula::Spanish) => JsValue::from_str("spanish"),
+            None => JsValue::NULL,
+        };
+        set(&item, "formula", formula);
+        set(&item, "score", score(row.score()));
+        set(&item, "second", score(row.second_score()));
         set(&item, "tooHard", JsValue::from_bool(row.too_hard()));
         rows.push(&item);
     }

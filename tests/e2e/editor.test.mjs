@@ -170,14 +170,27 @@ test('the editor previews the example, lists a problem by line, jumps to it, and
   await close();
 });
 
-test('reading levels flag the parts above grade 8 in words, not colour alone', async () => {
+test('reading levels use each language\'s formula and flag hard parts in words, not colour alone', async () => {
   const { page, close } = await openEditor();
   const tables = page.locator('#readability-tables table');
   assert.equal(await tables.count(), 2, 'English and Spanish');
+  // Spanish is scored on the INFLESZ scale, not with English's grades.
+  const spanish = page.locator('.readability-language', { has: page.locator('h3', { hasText: 'Spanish' }) });
+  assert.deepEqual(await spanish.locator('th[scope=col]').allTextContents(), ['Part', 'Words', 'INFLESZ (Szigriszt-Pazos)', 'Fernández-Huerta', 'Check']);
+  assert.equal(await page.locator('#readability-tables tr.too-hard').count(), 0, 'the example reads easily in both languages');
+  assert.match(await page.locator('.readability').textContent(), /aim for grade 6, and stay at or below grade 8/);
+  assert.match(await page.locator('.readability').textContent(), /aim for 65 or more, and stay at 55 or above/);
+
+  // A hard English answer is flagged, in words.
+  const source = page.locator('#source');
+  const text = JSON.parse(await source.inputValue());
+  text.faq.find((q) => q.id === 'what-does-it-cost').answer.en =
+    'Notwithstanding comprehensive institutional reimbursement considerations, individualized pharmacological administration expenditures necessitate substantial contemporaneous documentation.';
+  await source.fill(JSON.stringify(text, null, 2));
   const hard = page.locator('#readability-tables tr.too-hard');
-  assert.ok((await hard.count()) > 0, 'the Spanish texts score above grade 8 with the English formulas');
+  await hard.first().waitFor();
   assert.match(await hard.first().locator('td').last().textContent(), /above grade\s8/);
-  assert.match(await page.locator('.readability').textContent(), /Aim for\s+grade 6, and stay at or below grade 8/);
+  assert.match(await page.locator('.readability-note-hard').first().textContent(), /1 of \d+ parts are above grade 8/);
   await close();
 });
 
