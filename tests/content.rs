@@ -85,7 +85,7 @@ fn default_guide_loads_and_is_complete_in_english_and_spanish() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn english_sections_read_at_grade_8_or_below() {
+fn english_sections_read_at_grade_6_or_below() {
     let guide = default_guide();
     let mut table = String::from("section                                   FK grade\n");
     let mut too_hard = Vec::new();
@@ -96,7 +96,7 @@ fn english_sections_read_at_grade_8_or_below() {
             Some(grade) => {
                 let _ = writeln!(table, "{name:<42}{grade:>6.2}");
                 max = max.max(grade);
-                if grade > 8.0 {
+                if grade > 6.0 {
                     too_hard.push(format!("{name}: grade {grade:.1}"));
                 }
             }
@@ -110,7 +110,7 @@ fn english_sections_read_at_grade_8_or_below() {
     eprintln!("{table}");
     assert!(
         too_hard.is_empty(),
-        "sections above grade 8:\n{}",
+        "sections above grade 6:\n{}",
         too_hard.join("\n")
     );
 }
@@ -119,7 +119,7 @@ fn english_sections_read_at_grade_8_or_below() {
 /// scale, with Spanish syllables), not English's, which flagged 30 of 37
 /// Spanish parts as "above grade 8".
 #[test]
-fn spanish_sections_read_at_inflesz_55_or_above() {
+fn spanish_sections_read_at_inflesz_65_or_above() {
     use infusion_guide::content::readability::{stats_in, Formula};
     let guide = default_guide();
     let mut table = String::from("section                                   INFLESZ\n");
@@ -131,7 +131,7 @@ fn spanish_sections_read_at_inflesz_55_or_above() {
             .unwrap_or(0.0);
         let _ = writeln!(table, "{name:<42}{ease:>6.1}");
         min = min.min(ease);
-        if ease < 55.0 {
+        if ease < 65.0 {
             too_hard.push(format!("{name}: INFLESZ {ease:.1}"));
         }
     }
@@ -139,7 +139,7 @@ fn spanish_sections_read_at_inflesz_55_or_above() {
     eprintln!("{table}");
     assert!(
         too_hard.is_empty(),
-        "Spanish sections below 55:\n{}",
+        "Spanish sections below 65 (fairly easy):\n{}",
         too_hard.join("\n")
     );
     // And the report a clinic sees uses those formulas, flagging nothing here.
