@@ -919,3 +919,62 @@ fn no_built_in_text_names_a_crisis_or_emergency_number() {
     }
     assert!(DEFAULT_JSON.contains("{crisis}") && DEFAULT_JSON.contains("{emergency}"));
 }
+
+// ---------------------------------------------------------------------------
+// The numbers the pictures are drawn from
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_schedule_merges_field_by_field_and_ranges_replace_whole() {
+    let content =
+        load_clinic(r#"{ "schedule": { "infusion_minutes": 60, "visit_minutes": [120, 150] } }"#)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    let schedule = content.schedule.expect("a schedule");
+    assert_eq!(schedule.infusion_minutes, 60);
+    assert_eq!(schedule.visit_minutes, (120, 150));
+    assert_eq!(
+        schedule.recovery_minutes,
+        (15, 60),
+        "the built-in recovery stays"
+    );
+    assert_eq!(schedule.course_infusions, 6);
+    assert_eq!(schedule.course_weeks, (2, 4));
+    let without = load_clinic(r#"{ "schedule": null }"#).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(without.schedule, None, "null removes the pictures");
+}
+
+#[test]
+fn a_wrong_schedule_number_is_a_located_error() {
+    for (text, path, expected) in [
+        (
+            r#"{ "schedule": { "infusion_minutes": [40, 50] } }"#,
+            "schedule.infusion_minutes",
+            "one number of minutes",
+        ),
+        (
+            r#"{ "schedule": { "visit_minutes": [120, 90] } }"#,
+            "schedule.visit_minutes",
+            "least first",
+        ),
+        (
+            r#"{ "schedule": { "course_weeks": 2.5 } }"#,
+            "schedule.course_weeks",
+            "a whole number of weeks",
+        ),
+        (
+            r#"{ "schedule": { "visit_minutes": 30 } }"#,
+            "schedule.visit_minutes",
+            "shorter than the infusion",
+        ),
+    ] {
+        let errors = load_clinic(text).expect_err(text);
+        assert_eq!(errors.len(), 1, "{text}: {errors:?}");
+        assert_eq!(errors[0].path, path, "{text}");
+        assert!(errors[0].pos.is_some(), "{text}: located");
+        assert!(
+            errors[0].message.contains(expected),
+            "{text}: {}",
+            errors[0].message
+        );
+    }
+}

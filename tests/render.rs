@@ -206,9 +206,12 @@ fn assert_static(html: &str) {
                 assert!(ids.insert(value.clone()), "the id {value} is used twice");
             }
             if attribute == "aria-hidden" {
+                // Only what keeps a control's place, and the pictures and
+                // their colour keys, whose words are beside them as text.
                 let classes = attributes.iter().find(|(a, _)| a == "class");
+                let decorative = ["ig-reserve", "ig-visit-bar", "ig-course-dots", "ig-key"];
                 assert!(
-                    classes.is_some_and(|(_, c)| c.split(' ').any(|c| c == "ig-reserve")),
+                    classes.is_some_and(|(_, c)| c.split(' ').any(|c| decorative.contains(&c))),
                     "aria-hidden on <{name} {attributes:?}>"
                 );
             }
@@ -377,4 +380,30 @@ fn a_page_of_each_region_links_only_that_regions_numbers() {
     );
     let us = render_static(default_guide(), "en", 2, Some(Region::Us), CSS);
     assert!(!us.contains("999") && !us.contains("116 123") && !us.contains("tel:111"));
+}
+
+#[test]
+fn the_pictures_are_drawn_from_the_contents_numbers() {
+    let html = render("en");
+    assert!(html.contains("data-testid=\"visit-picture\""));
+    assert!(html.contains("The whole visit: about 1.5 to 2 hours"));
+    assert!(html.contains("The infusion: about 40 minutes"));
+    assert!(html.contains("often 15 to 60 minutes"));
+    assert!(html.contains("A course: about 6 infusions over 2 to 4 weeks"));
+    assert_eq!(
+        html.matches("class=\"ig-dot\"").count(),
+        2 * 6,
+        "six dots, in the template and the noscript copy"
+    );
+    let content =
+        load_clinic(r#"{ "schedule": { "infusion_minutes": 60, "course_infusions": 8, "visit_minutes": [120, 150] } }"#)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    let html = render_static(Rc::new(content), "es", 2, None, CSS);
+    assert!(html.contains("La infusión: unos 60 minutos"));
+    assert!(html.contains("Toda la visita: unas 2 a 2,5 horas"));
+    assert!(
+        html.contains("width=\"60\""),
+        "the infusion's bar is 60 minutes long"
+    );
+    assert_eq!(html.matches("class=\"ig-dot\"").count(), 2 * 8);
 }

@@ -223,6 +223,13 @@ impl<'s> Validator<'s> {
                         }
                     }
                 }
+                "maxItems" => {
+                    if let (Some(limit), Some(items)) = (k.value.as_f64(), value.value.as_array()) {
+                        if (items.len() as f64) > limit {
+                            fail(format!("takes at most {limit} items"));
+                        }
+                    }
+                }
                 "uniqueItems" => {
                     let items = value.value.as_array().unwrap_or_default();
                     let texts: Vec<String> = items.iter().map(Node::to_json).collect();
@@ -582,6 +589,7 @@ fn null_is_allowed_exactly_where_the_merge_removes_an_optional_field() {
             "clinic",
             "faq_categories",
             "hide",
+            "schedule",
             "clinic.name",
             "clinic.phone",
             "clinic.email",
@@ -593,6 +601,13 @@ fn null_is_allowed_exactly_where_the_merge_removes_an_optional_field() {
             "faq[0].category",
             "steps[0].duration",
             "ui.en.remember_note",
+            "ui.en.range_to",
+            "ui.en.visit_total",
+            "ui.en.visit_before",
+            "ui.en.visit_infusion",
+            "ui.en.visit_recovery",
+            "ui.en.visit_home",
+            "ui.en.course_caption",
             // Retired words: accepted, never required.
             "ui.en.crisis_show",
             "ui.en.loading",

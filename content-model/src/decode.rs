@@ -47,6 +47,7 @@ pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
     "theme",
     "ui",
     "hide",
+    "schedule",
 ];
 
 /// The fields of `clinic`, the clinic's contact details.
@@ -86,6 +87,15 @@ pub(crate) const CHECKLIST_ITEM_FIELDS: &[&str] = &["id", "text"];
 
 /// The fields of `crisis`.
 pub(crate) const CRISIS_FIELDS: &[&str] = &["region", "note"];
+
+/// The fields of `schedule`, the numbers the guide's pictures are drawn from.
+pub(crate) const SCHEDULE_FIELDS: &[&str] = &[
+    "visit_minutes",
+    "infusion_minutes",
+    "recovery_minutes",
+    "course_infusions",
+    "course_weeks",
+];
 
 /// The fields of `theme`.
 pub(crate) const THEME_FIELDS: &[&str] = &[
@@ -360,6 +370,7 @@ impl Decoder {
         let theme = self.required(&doc, "theme", Self::theme);
         let ui = self.required(&doc, "ui", Self::ui);
         let hidden = self.optional(&doc, "hide", Self::hide).unwrap_or_default();
+        let schedule = self.optional(&doc, "schedule", Self::schedule);
 
         if let Some(faq) = &faq {
             self.check_categories(faq, &faq_categories, &doc);
@@ -383,7 +394,128 @@ impl Decoder {
             theme: theme?,
             ui: ui?,
             hidden,
+            schedule,
         })
+    }
+
+    /// `schedule`: the visit's and the course's numbers, each a whole number
+    /// or a range `[least, most]`, checked against each other.
+    fn schedule(&mut self, node: &Node, path: &str) -> Option<Schedule> {
+        let f = self.object(node, path, SCHEDULE_FIELDS)?;
+        let minutes =
+            |d: &mut Self, node: &Node, path: &str| d.range(node, path, 1, 600, "minutes");
+        let visit = self.required(&f, "visit_minutes", minutes);
+        let infusion = self.required(&f, "infusion_minutes", |d, node, path| {
+            d.range(node, path, 1, 600, "minutes")
+                .and_then(|(least, most)| {
+                    if least != most {
+                        d.error(
+                            ErrorKind::Invalid,
+                            path,
+                            node.pos,
+                            "the infusion's length is one number of minutes, like 40",
+                        );
+                        return None;
+                    }
+                    Some(least)
+                })
+        });
+        let recovery = self.required(&f, "recovery_minutes", minutes);
+        let infusions = self.required(&f, "course_infusions", |d, node, path| {
+            d.range(node, path, 1, 30, "infusions")
+                .and_then(|(least, most)| {
+                    if least != most {
+                        d.error(
+                            ErrorKind::Invalid,
+                            path,
+                            node.pos,
+                            "the number of infusions in a course is one number, like 6",
+                        );
+                        return None;
+                    }
+                    Some(least)
+                })
+        });
+        let weeks = self.required(&f, "course_weeks", |d, node, path| {
+            d.range(node, path, 1, 52, "weeks")
+        });
+        let (visit, infusion, recovery) = (visit?, infusion?, recovery?);
+        if infusion + recovery.0 > visit.1 {
+            let pos = f.get("visit_minutes").map_or(node.pos, |n| n.pos);
+            self.error(
+                ErrorKind::Invalid,
+                &f.path("visit_minutes"),
+                pos,
+                format!(
+                    "the longest visit ({} minutes) is shorter than the infusion and the shortest recovery ({} minutes)",
+                    visit.1,
+                    infusion + recovery.0
+                ),
+            );
+            return None;
+        }
+        Some(Schedule {
+            visit_minutes: visit,
+            infusion_minutes: infusion,
+            recovery_minutes: recovery,
+            course_infusions: u8::try_from(infusions?).ok()?,
+            course_weeks: {
+                let (least, most) = weeks?;
+                (u8::try_from(least).ok()?, u8::try_from(most).ok()?)
+            },
+        })
+    }
+
+    /// A whole number from `min` to `max`, or a range `[least, most]` of
+    /// them, least first; `unit` names them in messages.
+    fn range(
+        &mut self,
+        node: &Node,
+        path: &str,
+        min: u16,
+        max: u16,
+        unit: &str,
+    ) -> Option<(u16, u16)> {
+        let whole = |value: &Value| {
+            value
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && *n >= f64::from(min) && *n <= f64::from(max))
+                .map(|n| n as u16)
+        };
+        let expected =
+            format!("a whole number of {unit} from {min} to {max}, or a range like [{min}, {max}]");
+        match &node.value {
+            Value::Array(items) if items.len() == 2 => {
+                match (whole(&items[0].value), whole(&items[1].value)) {
+                    (Some(least), Some(most)) if least <= most => Some((least, most)),
+                    (Some(_), Some(_)) => {
+                        self.error(ErrorKind::Invalid, path, node.pos, format!("the range starts with its larger number; write it least first, like [{min}, {max}]"));
+                        None
+                    }
+                    _ => {
+                        self.error(
+                            ErrorKind::Invalid,
+                            path,
+                            node.pos,
+                            format!("expected {expected}"),
+                        );
+                        None
+                    }
+                }
+            }
+            value => match whole(value) {
+                Some(n) => Some((n, n)),
+                None => {
+                    self.error(
+                        ErrorKind::Invalid,
+                        path,
+                        node.pos,
+                        format!("expected {expected}"),
+                    );
+                    None
+                }
+            },
+        }
     }
 
     fn languages(&mut self, node: &Node, path: &str) -> Option<Vec<String>> {

@@ -89,6 +89,24 @@ pub struct Content {
     pub ui: Ui,
     /// Sections the clinic chose not to show.
     pub hidden: Vec<Section>,
+    /// The numbers the visit and course pictures are drawn from; no
+    /// pictures without them.
+    pub schedule: Option<Schedule>,
+}
+
+/// The visit's and the course's numbers: ranges are `(least, most)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Schedule {
+    /// The whole visit, in minutes (check-in to going home).
+    pub visit_minutes: (u16, u16),
+    /// The infusion itself, in minutes.
+    pub infusion_minutes: u16,
+    /// Recovery after the infusion ends, in minutes.
+    pub recovery_minutes: (u16, u16),
+    /// Infusions in a course.
+    pub course_infusions: u8,
+    /// The weeks a course takes.
+    pub course_weeks: (u8, u8),
 }
 
 /// The primary language of a BCP 47 tag: `es` for `es-MX` (or `es_MX`).
@@ -644,6 +662,13 @@ pub const UI_KEYS: &[&str] = &[
     "last_reviewed",
     "language",
     "content_error",
+    "range_to",
+    "visit_total",
+    "visit_before",
+    "visit_infusion",
+    "visit_recovery",
+    "visit_home",
+    "course_caption",
     // Retired (see RETIRED_UI_KEYS): accepted, never required.
     "crisis_show",
     "loading",
@@ -657,7 +682,16 @@ pub const RETIRED_UI_KEYS: &[&str] = &["crisis_show", "loading"];
 /// Words of [`UI_KEYS`] added after a format's first release: a clinic's own
 /// language may leave them out (its file stays valid across the update), and
 /// the widget then shows them in the content's fallback language.
-pub const LATER_UI_KEYS: &[&str] = &["remember_note"];
+pub const LATER_UI_KEYS: &[&str] = &[
+    "remember_note",
+    "range_to",
+    "visit_total",
+    "visit_before",
+    "visit_infusion",
+    "visit_recovery",
+    "visit_home",
+    "course_caption",
+];
 
 #[cfg(test)]
 mod tests {

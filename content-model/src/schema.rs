@@ -17,7 +17,7 @@
 
 use crate::decode::{
     CHECKLIST_ITEM_FIELDS, CLINIC_FIELDS, CRISIS_FIELDS, DOCUMENT_FIELDS, FAQ_CATEGORY_FIELDS,
-    FAQ_FIELDS, GUIDE_FIELDS, PHASE_FIELDS, STEP_FIELDS, THEME_FIELDS,
+    FAQ_FIELDS, GUIDE_FIELDS, PHASE_FIELDS, SCHEDULE_FIELDS, STEP_FIELDS, THEME_FIELDS,
 };
 use crate::merge::ID_LISTS;
 use crate::{Font, Region, Section, LATER_UI_KEYS, RETIRED_UI_KEYS, UI_KEYS};
@@ -42,6 +42,7 @@ pub const FIELDS_BY_OBJECT: &[(&str, &[&str])] = &[
     ("questions_to_ask[]", CHECKLIST_ITEM_FIELDS),
     ("crisis", CRISIS_FIELDS),
     ("theme", THEME_FIELDS),
+    ("schedule", SCHEDULE_FIELDS),
     ("ui.*", UI_KEYS),
 ];
 
@@ -437,6 +438,10 @@ fn document_field(name: &str) -> Option<Schema> {
         "reviewed_by" => plain("Who reviewed the content."),
         "theme" => fixed_object(THEME_FIELDS, theme_field)
             .describe("Colours, corner radius and font."),
+        "schedule" => nullable(
+            fixed_object(SCHEDULE_FIELDS, schedule_field)
+                .describe("The numbers the guide's pictures of a visit and of a course are drawn from. Change them with the texts that say the same (the infusion and recovery steps, the timeline)."),
+        ),
         "ui" => Schema::new()
             .describe("The widget's own words (buttons, headings), per language: { \"en\": { \"next_step\": \"Next\" } }. English and Spanish are built in: change single words, or add a language with every word.")
             .with("type", "object")
@@ -578,6 +583,40 @@ fn crisis_field(name: &str) -> Option<Schema> {
     })
 }
 
+/// A whole number from `min` to `max`, or a range `[least, most]` of them.
+fn number_or_range(description: &str, min: u16, max: u16) -> Schema {
+    let whole = || {
+        Schema::new()
+            .with("type", "integer")
+            .with("minimum", i64::from(min))
+            .with("maximum", i64::from(max))
+    };
+    Schema::new().describe(description).with(
+        "anyOf",
+        vec![
+            Json::from(whole()),
+            Json::from(
+                Schema::new()
+                    .with("type", "array")
+                    .with("items", whole())
+                    .with("minItems", 2)
+                    .with("maxItems", 2),
+            ),
+        ],
+    )
+}
+
+fn schedule_field(name: &str) -> Option<Schema> {
+    Some(match name {
+        "visit_minutes" => number_or_range("The whole visit, check-in to going home, in minutes: a number or a range like [90, 120].", 1, 600),
+        "infusion_minutes" => number_or_range("The infusion itself, in minutes, like 40.", 1, 600),
+        "recovery_minutes" => number_or_range("Recovery after the infusion ends, in minutes: a number or a range like [15, 60].", 1, 600),
+        "course_infusions" => number_or_range("How many infusions a course has, like 6.", 1, 30),
+        "course_weeks" => number_or_range("The weeks a course takes: a number or a range like [2, 4].", 1, 52),
+        _ => return None,
+    })
+}
+
 fn theme_field(name: &str) -> Option<Schema> {
     Some(match name {
         "accent" => colour("Buttons, links and highlights: a colour, #rrggbb or #rgb."),
@@ -638,7 +677,7 @@ mod tests {
         fn(&str) -> Option<Schema>,
     );
 
-    const DESCRIBED: [Described; 9] = [
+    const DESCRIBED: [Described; 10] = [
         ("clinic", CLINIC_FIELDS, clinic_field),
         ("guide", GUIDE_FIELDS, guide_field),
         ("steps[]", STEP_FIELDS, step_field),
@@ -648,6 +687,7 @@ mod tests {
         ("checklist[]", CHECKLIST_ITEM_FIELDS, checklist_item_field),
         ("crisis", CRISIS_FIELDS, crisis_field),
         ("theme", THEME_FIELDS, theme_field),
+        ("schedule", SCHEDULE_FIELDS, schedule_field),
     ];
 
     #[test]

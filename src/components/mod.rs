@@ -17,3 +17,4 @@ pub(crate) mod questions;
 pub mod rich_text;
 pub(crate) mod steps;
 pub(crate) mod timeline;
+pub(crate) mod visuals;

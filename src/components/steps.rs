@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::state::{Action, StepsState};
 
 use super::context::{use_guide, GuideEvent};
+use super::visuals::VisitPicture;
 
 /// Properties of [`Steps`].
 #[derive(Clone, PartialEq, Properties)]
@@ -53,6 +54,7 @@ pub fn Steps(props: &StepsProps) -> Html {
     html! {
         <section class="ig-part" id="ig-steps" aria-labelledby="ig-steps-h">
             <@{h} id="ig-steps-h" tabindex="-1">{ guide.word("steps_heading") }</@>
+            <VisitPicture />
             if !state.all && count > 0 {
                 <p class="ig-progress no-print" aria-live="polite" data-testid="step-progress">
                     { progress(current) }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::context::use_guide;
+use super::visuals::CoursePicture;
 
 /// The what-to-expect timeline.
 #[component]
@@ -28,6 +29,7 @@ pub fn Timeline() -> Html {
                     </li>
                 }
             </ol>
+            <CoursePicture />
         </section>
     }
 }
