@@ -30,6 +30,8 @@ const openFile = $('open-file');
 const downloadButton = $('download');
 const previewLang = $('preview-lang');
 const previewTheme = $('preview-theme');
+/** The regions of the element's region attribute (content::Region::ALL; the test checks them against the schema). */
+const previewRegion = $('preview-region');
 const previewFrame = $('preview-frame');
 const preview = $('preview');
 const previewStatus = $('preview-status');
@@ -184,11 +186,17 @@ function fillLanguages(languages) {
   previewLang.value = languages.includes(current) ? current : languages[0];
 }
 
+/** The region to preview: the one chosen, else the file's (the built-in guide's is us). */
+function previewRegionValue() {
+  return previewRegion.value || state.lastValid?.content?.crisis?.region || 'us';
+}
+
 function previewOptions() {
   return {
     content: state.lastValid ? state.lastValid.content : undefined,
     lang: previewLang.value || 'en',
     theme: previewTheme.value,
+    region: previewRegionValue(),
   };
 }
 
@@ -474,6 +482,7 @@ contentSrc.addEventListener('input', () => {
 
 previewLang.addEventListener('change', () => state.handle && state.handle.update({ lang: previewLang.value }));
 previewTheme.addEventListener('change', () => state.handle && state.handle.update({ theme: previewTheme.value }));
+previewRegion.addEventListener('change', () => state.handle && state.handle.update({ region: previewRegionValue() }));
 for (const radio of document.querySelectorAll('input[name="preview-width"]')) {
   radio.addEventListener('change', () => previewFrame.classList.toggle('phone', radio.value === 'phone' && radio.checked));
 }

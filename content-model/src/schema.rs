@@ -571,7 +571,7 @@ fn crisis_field(name: &str) -> Option<Schema> {
             let names = || Region::ALL.iter().map(|(name, _)| *name);
             string()
                 .describe(format!(
-                    "Which crisis numbers to show: {} (us: 988 and 911; uk: Samaritans, NHS 111, 999 and SHOUT; other: the local emergency number).",
+                    "Which crisis numbers to show, in the crisis notice and wherever the text writes {{crisis}} or {{emergency}}: {} (the United States, the United Kingdom, Canada, Ireland, Australia, New Zealand, Spain, Mexico; other: the local emergency number).",
                     in_words(names(), "or")
                 ))
                 .with("enum", one_of_names(names()))

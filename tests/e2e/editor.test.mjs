@@ -344,3 +344,23 @@ test('screenshots of the editor at 1280 and 375 px', async () => {
     await close();
   }
 });
+
+test('the preview shows the crisis numbers of each region, the file\'s by default', async () => {
+  const { page, preview, errors, close } = await openEditor();
+  const select = page.getByLabel('Crisis numbers');
+  // The choices are the regions the content format knows (its schema).
+  const schema = JSON.parse(readFileSync(`${DIST}/content.schema.json`, 'utf8'));
+  const regions = schema.properties.crisis.properties.region.enum;
+  assert.deepEqual(await select.locator('option').evaluateAll((options) => options.map((o) => o.value)), ['', ...regions]);
+  const links = () => preview.guide().evaluate((guide) => [...guide.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href')));
+  assert.ok((await links()).includes('tel:988'), 'the example clinic is in the US');
+  await select.selectOption('au');
+  await page.waitForFunction(() => document.querySelector('#preview').shadowRoot.querySelector('a[href="tel:131114"]'));
+  const australian = await links();
+  assert.ok(australian.includes('tel:000'), `links: ${australian}`);
+  assert.ok(!australian.includes('tel:988') && !australian.includes('tel:911'), `links: ${australian}`);
+  await select.selectOption('');
+  await page.waitForFunction(() => document.querySelector('#preview').shadowRoot.querySelector('a[href="tel:988"]'));
+  assert.deepEqual(errors, []);
+  await close();
+});
