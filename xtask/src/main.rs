@@ -20,11 +20,12 @@ use std::process::{Command, ExitCode};
 
 use setup::{Needs, Tools};
 
-const USAGE: &str = "usage: cargo xtask <demo|test|dist|bench|setup>
+const USAGE: &str = "usage: cargo xtask <demo|test|dist|release|bench|setup>
 
   demo    build the widget and serve the demo on http://127.0.0.1:8080
   test    run every check and test (what CI runs)
   dist    build the release widget into dist/
+  release build it and package it: the npm package and an archive, in target/package/
   bench   build the release and print the performance benchmark's tables
           (options: --runs N, loads per page, default 21; or BENCH_RUNS=N)
   setup   install the tools the other commands need, and nothing else";
@@ -35,6 +36,10 @@ fn main() -> ExitCode {
         "demo" => demo(),
         "test" => test(),
         "dist" => Tools::install(Needs::Build).and_then(|tools| dist(&tools)),
+        "release" => Tools::install(Needs::Build).and_then(|tools| {
+            dist(&tools)?;
+            release(&tools)
+        }),
         "bench" => bench(&env::args().skip(2).collect::<Vec<_>>()),
         "setup" => Tools::install(Needs::Everything).map(|_| ()),
         _ => {
@@ -60,6 +65,12 @@ fn demo() -> Result<(), String> {
 fn dist(tools: &Tools) -> Result<(), String> {
     step("release build into dist/");
     tools.run("trunk", &["build", "--release"])
+}
+
+/// The versioned npm package and archive of dist/ (web/release.mjs).
+fn release(tools: &Tools) -> Result<(), String> {
+    step("release package into target/package/");
+    tools.run("node", &["web/release.mjs"])
 }
 
 /// The performance benchmark (README, "Benchmark"): the release widget, the
@@ -145,6 +156,7 @@ fn test() -> Result<(), String> {
     )?;
 
     dist(&tools)?;
+    release(&tools)?;
 
     step("end-to-end tests (Playwright in Chromium; the cross-engine suite in Chromium, Firefox ESR and WebKitGTK)");
     tools.run("node", &["--test", "--test-concurrency=1", "tests/e2e/"])?;
