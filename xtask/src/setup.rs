@@ -218,11 +218,12 @@ impl Tools {
             "node_modules/bootstrap/dist/css/bootstrap.min.css",
             "node_modules/terser/package.json",
             "node_modules/puppeteer-core/package.json",
+            "node_modules/jquery/dist/jquery.min.js",
         ];
         let all_there = wanted.iter().all(|p| root.join(p).exists());
         if all_there && is_newer_or_same(&installed, &lock) {
             println!(
-                "npm packages (binaryen, terser, playwright-core, puppeteer-core, axe-core, bootstrap): present"
+                "npm packages (binaryen, terser, playwright-core, puppeteer-core, axe-core, bootstrap, jquery): present"
             );
             return Ok(());
         }
