@@ -45,7 +45,7 @@ const css = JSON.parse(prerender).css;
 // Without its whitespace: the wasm never shows positions in the built-in guide.
 const defaultJson = JSON.stringify(JSON.parse(readFileSync(join(source, 'content', 'default.json'), 'utf8')));
 
-const importLine = "import init, { Widget, checkContent, prepareGuide, readabilityReport } from './infusion_guide.js';";
+const importLine = "import init, { Widget, checkContent, prepareGuide, readabilityReport, starterContent } from './infusion_guide.js';";
 let loader = readFileSync(join(source, 'web', 'infusion-guide.js'), 'utf8');
 if (!loader.includes(importLine)) throw new Error(`web/infusion-guide.js must import the glue as: ${importLine}`);
 loader = loader

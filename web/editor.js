@@ -420,6 +420,21 @@ openFile.addEventListener('change', () => {
   openFile.value = ''; // opening the same file again reloads it
 });
 
+// A new clinic's file, from the short form (what `infusion-guide init` asks).
+$('new-file-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!api) return;
+  const fields = Object.fromEntries(new FormData(event.target));
+  try {
+    setText(await api.starter(fields));
+    say(fileStatus, `Started a new file for ${fields.name.trim()}. Add what you want to change; download it to keep it.`);
+    $('new-file').open = false;
+    source.focus();
+  } catch (error) {
+    say(fileStatus, `The new file could not be made (${error.message}).`);
+  }
+});
+
 downloadButton.addEventListener('click', () => {
   const blob = new Blob([source.value], { type: 'application/json' });
   const url = URL.createObjectURL(blob);

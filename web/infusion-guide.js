@@ -21,7 +21,7 @@
 // HTML shown before and without the module, and fetching the clinic's content
 // in parallel with the module.
 
-import init, { Widget, checkContent, prepareGuide, readabilityReport } from './infusion_guide.js';
+import init, { Widget, checkContent, prepareGuide, readabilityReport, starterContent } from './infusion_guide.js';
 
 const VERSION = '__INFUSION_GUIDE_VERSION__';
 const WASM_INTEGRITY = '__INFUSION_GUIDE_WASM_INTEGRITY__';
@@ -575,6 +575,16 @@ if (!(window.InfusionGuide && window.InfusionGuide.version)) {
     checkContent: whenStarted(checkContent),
     /** Reading levels per part and language of a valid content JSON text, or null. */
     readability: whenStarted(readabilityReport),
+    /**
+     * A new clinic's starter file, as `infusion-guide init` writes it:
+     * `{ name, phone, email, website, bookingUrl, region }`, the last four optional.
+     */
+    starter: (fields = {}) =>
+      started.then((ok) => {
+        if (!ok) throw new Error('infusion-guide could not start');
+        const field = (key) => String(fields[key] ?? '');
+        return starterContent(field('name'), field('phone'), field('email'), field('website'), field('bookingUrl'), field('region'));
+      }),
     /** Numbers for tests and benchmarks: live widgets and wasm memory. */
     stats: () => ({ wasmMemoryBytes: typeof wasm === 'object' && wasm?.memory ? wasm.memory.buffer.byteLength : null }),
   };

@@ -1,7 +1,8 @@
 //! Content tools for the clinic's editor page (`editor.html`): the same
-//! validation and reading-level figures as the command-line tool, exposed to
-//! JavaScript as `InfusionGuide.checkContent(text)` and
-//! `InfusionGuide.readability(text)` by the loader.
+//! starter file, validation and reading-level figures as the command-line
+//! tool, exposed to JavaScript as `InfusionGuide.starter(fields)`,
+//! `InfusionGuide.checkContent(text)` and `InfusionGuide.readability(text)` by
+//! the loader.
 
 use wasm_bindgen::prelude::*;
 
@@ -23,6 +24,32 @@ pub(super) fn problem(message: &str, path: &str, pos: Option<Pos>) -> js_sys::Ob
     set(&item, "line", position(|p| p.line));
     set(&item, "column", position(|p| p.column));
     item
+}
+
+/// A new clinic's starter file, the same bytes as `infusion-guide init`
+/// writes for the same details (empty ones left out). Not checked here: the
+/// editor checks it like any text, so a wrong phone number is listed there.
+#[wasm_bindgen(js_name = starterContent)]
+pub fn starter_content(
+    name: &str,
+    phone: &str,
+    email: &str,
+    website: &str,
+    booking_url: &str,
+    region: &str,
+) -> String {
+    fn given(value: &str) -> Option<&str> {
+        Some(value.trim()).filter(|v| !v.is_empty())
+    }
+    content::StarterClinic {
+        name: name.trim(),
+        phone: phone.trim(),
+        email: given(email),
+        website: given(website),
+        booking_url: given(booking_url),
+        region: given(region).unwrap_or("us"),
+    }
+    .to_json()
 }
 
 /// Checks a clinic's content file exactly as `infusion-guide check` does:

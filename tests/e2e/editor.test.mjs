@@ -5,6 +5,7 @@
 // target/screenshots/editor-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -347,7 +348,7 @@ test('screenshots of the editor at 1280 and 375 px', async () => {
 
 test('the preview shows the crisis numbers of each region, the file\'s by default', async () => {
   const { page, preview, errors, close } = await openEditor();
-  const select = page.getByLabel('Crisis numbers');
+  const select = page.getByLabel('Crisis numbers', { exact: true });
   // The choices are the regions the content format knows (its schema).
   const schema = JSON.parse(readFileSync(`${DIST}/content.schema.json`, 'utf8'));
   const regions = schema.properties.crisis.properties.region.enum;
@@ -361,6 +362,33 @@ test('the preview shows the crisis numbers of each region, the file\'s by defaul
   assert.ok(!australian.includes('tel:988') && !australian.includes('tel:911'), `links: ${australian}`);
   await select.selectOption('');
   await page.waitForFunction(() => document.querySelector('#preview').shadowRoot.querySelector('a[href="tel:988"]'));
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('a new file from the short form is the same file as `infusion-guide init` writes, and is valid', async () => {
+  const { page, preview, errors, close } = await openEditor();
+  await page.getByText('Start a new file for your clinic').click();
+  await page.getByLabel('Clinic name (required)').fill('Harbour Light Clinic');
+  await page.getByLabel('Phone patients call (required)').fill('+61 2 5550 1234');
+  await page.getByLabel('Booking page (optional)').fill('https://harbour.example/book');
+  await page.getByLabel('Country, for the crisis numbers').selectOption('au');
+  await page.getByRole('button', { name: 'Start the file' }).click();
+  await page.waitForFunction(() => document.querySelector('#source').value.includes('Harbour Light Clinic'));
+  const made = await page.locator('#source').inputValue();
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const cli = execFileSync(
+    'cargo',
+    ['run', '--quiet', '--bin', 'infusion-guide', '--', 'init', '--name', 'Harbour Light Clinic', '--phone', '+61 2 5550 1234',
+      '--booking-url', 'https://harbour.example/book', '--region', 'au'],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  assert.equal(made, cli, 'the same bytes as the command line');
+  assert.match(await page.locator('#file-status').textContent(), /Started a new file for Harbour Light Clinic/);
+  // Valid, and previewed with the clinic's phone and Australia's numbers.
+  await page.waitForFunction(() => document.querySelector('#preview').shadowRoot?.querySelector('a[href="tel:131114"]'));
+  assert.equal(await page.locator('#problems li').count(), 0);
+  assert.match(await preview.guide().textContent(), /\+61 2 5550 1234/);
   assert.deepEqual(errors, []);
   await close();
 });
