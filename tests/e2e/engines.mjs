@@ -16,6 +16,7 @@
 // switch themes with the widget's attributes and read print rules directly.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { after, afterEach, before } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './browser.mjs';
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
@@ -72,6 +73,39 @@ export async function launchEngine(engine, { off = [] } = {}) {
     default:
       throw new Error(`unknown engine ${engine}`);
   }
+}
+
+/**
+ * For the tests of one `describe`: starts `engine` (with `options`, as
+ * `launchEngine`) before them and ends it after. `newPage(size)` gives a fresh
+ * page (no storage, no cache), which is closed after its test even when the
+ * test failed (WebKitWebDriver allows one page at a time).
+ */
+export function engineForSuite(engine, options) {
+  let browser;
+  const open = new Set();
+  before(async () => {
+    browser = await launchEngine(engine, options);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const page of open) await page.close();
+    open.clear();
+  });
+  return {
+    async newPage(size) {
+      const page = await browser.newPage(size);
+      const close = page.close.bind(page);
+      page.close = async () => {
+        open.delete(page);
+        await close();
+      };
+      open.add(page);
+      return page;
+    },
+  };
 }
 
 function unknown(engine, feature) {

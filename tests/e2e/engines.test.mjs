@@ -11,13 +11,13 @@
 //
 // The static page comes from the command-line tool (`cargo run`), so this file
 // needs a Rust toolchain besides dist/ (`trunk build --release`).
-import { describe, test, before, after, afterEach } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { ENGINES, launchEngine } from './engines.mjs';
+import { ENGINES, engineForSuite } from './engines.mjs';
 import { GuidePage, StaticGuidePage, EditorPage } from './objects.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -87,31 +87,7 @@ after(async () => {
 
 for (const engine of ENGINES) {
   describe(engine, () => {
-    let browser;
-    before(async () => {
-      browser = await launchEngine(engine);
-    });
-    after(async () => {
-      await browser?.close();
-    });
-    // Pages a test left open when it failed (WebKitWebDriver allows one at a time).
-    const open = new Set();
-    afterEach(async () => {
-      for (const page of open) await page.close();
-      open.clear();
-    });
-
-    /** A fresh page (no storage, no cache), closed after the test. */
-    async function newPage(size) {
-      const page = await browser.newPage(size);
-      const close = page.close.bind(page);
-      page.close = async () => {
-        open.delete(page);
-        await close();
-      };
-      open.add(page);
-      return page;
-    }
+    const { newPage } = engineForSuite(engine);
 
     /** A fresh page with the guide of `path` open. */
     async function openGuide(path = '/host.html', size) {
@@ -318,31 +294,22 @@ for (const engine of ENGINES) {
 // Older engines, emulated by switching a feature off.
 for (const engine of ['firefox-esr-140', 'webkit']) {
   describe(`${engine} without hidden="until-found" (Firefox before 139, Safari before 26.2)`, () => {
-    let browser;
-    before(async () => {
-      browser = await launchEngine(engine, { off: ['hiddenUntilFound'] });
-    });
-    after(async () => {
-      await browser?.close();
-    });
+    const { newPage } = engineForSuite(engine, { off: ['hiddenUntilFound'] });
 
     test(`${engine} without until-found: the FAQ search finds an answer's words in closed answers`, async () => {
-      const page = await browser.newPage();
-      try {
-        const guide = new GuidePage(page);
-        await guide.open(site.url + '/host.html');
-        const question = await guide.question('what-will-i-feel');
-        // The engine really lacks it: `hidden` reads as a plain boolean.
-        assert.equal(question.hiddenProperty, true, 'until-found is off in this engine');
-        assert.equal(question.answerVisible, false);
-        assert.match(await guide.text('label[for=ig-faq-search]'), /questions and answers/);
-        await guide.search('floaty');
-        await guide.waitInRoot((root) => root.querySelector('[data-testid=faq-status]').textContent === '1 question matches', null, 'one match');
-        assert.deepEqual(await guide.shownQuestions(), ['what-will-i-feel']);
-        assert.deepEqual(await guide.errors(), []);
-      } finally {
-        await page.close();
-      }
+      const page = await newPage();
+      const guide = new GuidePage(page);
+      await guide.open(site.url + '/host.html');
+      const question = await guide.question('what-will-i-feel');
+      // The engine really lacks it: `hidden` reads as a plain boolean.
+      assert.equal(question.hiddenProperty, true, 'until-found is off in this engine');
+      assert.equal(question.answerVisible, false);
+      assert.match(await guide.text('label[for=ig-faq-search]'), /questions and answers/);
+      await guide.search('floaty');
+      await guide.waitInRoot((root) => root.querySelector('[data-testid=faq-status]').textContent === '1 question matches', null, 'one match');
+      assert.deepEqual(await guide.shownQuestions(), ['what-will-i-feel']);
+      assert.deepEqual(await guide.errors(), []);
+      await page.close();
     });
   });
 }
@@ -353,31 +320,22 @@ for (const engine of ['firefox-esr-140', 'webkit']) {
 // that: the same static page with the attribute renamed.
 for (const engine of ['chromium', 'firefox']) {
   describe(`${engine} without declarative shadow DOM, JavaScript off`, () => {
-    let browser;
-    before(async () => {
-      browser = await launchEngine(engine, { off: ['javascript'] });
-    });
-    after(async () => {
-      await browser?.close();
-    });
+    const { newPage } = engineForSuite(engine, { off: ['javascript'] });
 
     test(`${engine} without declarative shadow DOM or JavaScript: the static page shows its <noscript> copy, styled`, async () => {
-      const page = await browser.newPage();
-      try {
-        const staticPage = new StaticGuidePage(page);
-        await staticPage.open(site.url + '/static-no-dsd.html');
-        assert.equal(await page.evaluate(() => window.__errors), undefined, 'no script ran');
-        const view = await staticPage.view();
-        assert.equal(view.where, 'light DOM', 'the template stays inert');
-        assert.ok(view.height > 1000, `the guide is ${view.height}px tall`);
-        assert.equal(view.padding, '20px', 'styled by the widget stylesheet');
-        assert.equal(view.crisisColour, 'rgb(179, 38, 30)', 'in the widget palette');
-        assert.equal(view.answers, view.totalAnswers, 'every answer shows');
-        assert.ok(view.crisisLinks.includes('tel:988'));
-        await page.screenshot(`${SCREENSHOTS}/engines-${engine}-static-no-dsd.png`);
-      } finally {
-        await page.close();
-      }
+      const page = await newPage();
+      const staticPage = new StaticGuidePage(page);
+      await staticPage.open(site.url + '/static-no-dsd.html');
+      assert.equal(await page.evaluate(() => window.__errors), undefined, 'no script ran');
+      const view = await staticPage.view();
+      assert.equal(view.where, 'light DOM', 'the template stays inert');
+      assert.ok(view.height > 1000, `the guide is ${view.height}px tall`);
+      assert.equal(view.padding, '20px', 'styled by the widget stylesheet');
+      assert.equal(view.crisisColour, 'rgb(179, 38, 30)', 'in the widget palette');
+      assert.equal(view.answers, view.totalAnswers, 'every answer shows');
+      assert.ok(view.crisisLinks.includes('tel:988'));
+      await page.screenshot(`${SCREENSHOTS}/engines-${engine}-static-no-dsd.png`);
+      await page.close();
     });
   });
 }

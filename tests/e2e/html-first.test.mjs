@@ -10,12 +10,12 @@
 // match the loader's integrity hash. Each with a US clinic (content-src,
 // region attribute) and a UK clinic (inline JSON whose crisis region is uk).
 // Screenshots: target/screenshots/nowasm-{engine}-{case}-{region}.png.
-import { describe, test, before, after, afterEach } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { ENGINES, launchEngine } from './engines.mjs';
+import { ENGINES, engineForSuite } from './engines.mjs';
 import { GuidePage } from './objects.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -182,23 +182,8 @@ function snapshot() {
 
 for (const engine of ENGINES) {
   describe(engine, () => {
-    let browser;
-    before(async () => {
-      browser = await launchEngine(engine);
-    });
-    after(async () => {
-      await browser?.close();
-    });
-    const open = new Set();
-    afterEach(async () => {
-      for (const p of open) await p.close().catch(() => {});
-      open.clear();
-    });
-    async function newPage() {
-      const p = await browser.newPage({ width: 1280, height: 900 });
-      open.add(p);
-      return p;
-    }
+    const suite = engineForSuite(engine);
+    const newPage = () => suite.newPage({ width: 1280, height: 900 });
 
     for (const [name, { loader }] of Object.entries(CASES)) {
       for (const [regionName, region] of Object.entries(REGIONS)) {
@@ -232,7 +217,6 @@ for (const engine of ENGINES) {
           const errors = await p.evaluate(() => window.__errors);
           assert.deepEqual(errors.filter((e) => !e.startsWith('console.error: [infusion-guide] the widget could not start')), []);
           await p.close();
-          open.delete(p);
         });
       }
     }
@@ -247,7 +231,6 @@ for (const engine of ENGINES) {
       assert.ok((await guide.question('where-to-park')).answerVisible);
       assert.deepEqual(await guide.errors(), []);
       await p.close();
-      open.delete(p);
     });
 
     test(`${engine}: the guide shows as HTML before the wasm, and the app takes its place without moving (es, heading level 3, dark, UK)`, async () => {
@@ -286,7 +269,6 @@ for (const engine of ENGINES) {
       await guide.waitInRoot((root) => /^Paso 2 de/.test(root.querySelector('[data-testid=step-progress]').textContent), null, 'step 2');
       assert.deepEqual(await guide.errors(), []);
       await p.close();
-      open.delete(p);
     });
   });
 }
