@@ -172,6 +172,14 @@ pub fn prerender_json(content: Rc<Content>, css: &str) -> Result<String, String>
     };
     let mut guides = Vec::new();
     let mut live = Vec::new();
+    // Entries by region, in Region::ALL's order: `"lang": ...` for each language.
+    let add = |by_region: &mut Vec<(&'static str, Vec<String>)>, name, entry| match by_region
+        .iter_mut()
+        .find(|(n, _)| *n == name)
+    {
+        Some((_, list)) => list.push(entry),
+        None => by_region.push((name, vec![entry])),
+    };
     let mut crisis: Vec<(&str, Vec<String>)> = Vec::new();
     let mut refs: Vec<(&str, Vec<String>)> = Vec::new();
     for lang in &content.languages {
@@ -188,10 +196,7 @@ pub fn prerender_json(content: Rc<Content>, css: &str) -> Result<String, String>
                 string_literal(lang),
                 string_literal(&html[start..end])
             );
-            match crisis.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, list)) => list.push(entry),
-                None => crisis.push((name, vec![entry])),
-            }
+            add(&mut crisis, name, entry);
             let filled = Reference::ALL
                 .iter()
                 .map(|(key, reference)| {
@@ -204,10 +209,7 @@ pub fn prerender_json(content: Rc<Content>, css: &str) -> Result<String, String>
                 .collect::<Vec<_>>()
                 .join(",");
             let entry = format!("{}:{{{filled}}}", string_literal(lang));
-            match refs.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, list)) => list.push(entry),
-                None => refs.push((name, vec![entry])),
-            }
+            add(&mut refs, name, entry);
         }
     }
     let by_region = |entries: &[(&str, Vec<String>)]| {

@@ -406,35 +406,13 @@ impl Decoder {
             |d: &mut Self, node: &Node, path: &str| d.range(node, path, 1, 600, "minutes");
         let visit = self.required(&f, "visit_minutes", minutes);
         let infusion = self.required(&f, "infusion_minutes", |d, node, path| {
-            d.range(node, path, 1, 600, "minutes")
-                .and_then(|(least, most)| {
-                    if least != most {
-                        d.error(
-                            ErrorKind::Invalid,
-                            path,
-                            node.pos,
-                            "the infusion's length is one number of minutes, like 40",
-                        );
-                        return None;
-                    }
-                    Some(least)
-                })
+            let one = "the infusion's length is one number of minutes, like 40";
+            d.single(node, path, 600, "minutes", one)
         });
         let recovery = self.required(&f, "recovery_minutes", minutes);
         let infusions = self.required(&f, "course_infusions", |d, node, path| {
-            d.range(node, path, 1, 30, "infusions")
-                .and_then(|(least, most)| {
-                    if least != most {
-                        d.error(
-                            ErrorKind::Invalid,
-                            path,
-                            node.pos,
-                            "the number of infusions in a course is one number, like 6",
-                        );
-                        return None;
-                    }
-                    Some(least)
-                })
+            let one = "the number of infusions in a course is one number, like 6";
+            d.single(node, path, 30, "infusions", one)
         });
         let weeks = self.required(&f, "course_weeks", |d, node, path| {
             d.range(node, path, 1, 52, "weeks")
@@ -464,6 +442,24 @@ impl Decoder {
                 (u8::try_from(least).ok()?, u8::try_from(most).ok()?)
             },
         })
+    }
+
+    /// One whole number from 1 to `max`: read as [`Self::range`] does, and a
+    /// range is an error (`one_number` says what to write).
+    fn single(
+        &mut self,
+        node: &Node,
+        path: &str,
+        max: u16,
+        unit: &str,
+        one_number: &str,
+    ) -> Option<u16> {
+        let (least, most) = self.range(node, path, 1, max, unit)?;
+        if least != most {
+            self.error(ErrorKind::Invalid, path, node.pos, one_number);
+            return None;
+        }
+        Some(least)
     }
 
     /// A whole number from `min` to `max`, or a range `[least, most]` of
