@@ -30,8 +30,24 @@ const openFile = $('open-file');
 const downloadButton = $('download');
 const previewLang = $('preview-lang');
 const previewTheme = $('preview-theme');
-/** The regions of the element's region attribute (content::Region::ALL; the test checks them against the schema). */
 const previewRegion = $('preview-region');
+
+/** The regions of the element's region attribute (content::Region::ALL; a test checks them against the schema). */
+const REGIONS = [
+  ['us', 'United States'],
+  ['uk', 'United Kingdom'],
+  ['ca', 'Canada'],
+  ['ie', 'Ireland'],
+  ['au', 'Australia'],
+  ['nz', 'New Zealand'],
+  ['es', 'Spain'],
+  ['mx', 'Mexico'],
+  ['other', 'Other countries'],
+];
+// Both region choices: the preview's (after "As in your file") and the new file's.
+for (const select of [previewRegion, $('new-region')]) {
+  select.append(...REGIONS.map(([value, name]) => new Option(name, value)));
+}
 const previewFrame = $('preview-frame');
 const preview = $('preview');
 const previewStatus = $('preview-status');
