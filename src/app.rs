@@ -75,7 +75,7 @@ pub struct AppProps {
     pub active: bool,
     /// Live (the default); over a pasted static page, which it replaces
     /// starting in the same open state so that nothing moves; or the static
-    /// page itself, set only by [`crate::render::render_static`].
+    /// page itself, set only by [`crate::render::static_page`].
     #[prop_or_default]
     pub mode: RenderMode,
 }

@@ -20,6 +20,12 @@
 //! When the widget mounts, it replaces that content with the live guide,
 //! started in the same open state ([`RenderMode::OverStaticPage`]), so only the
 //! controls appear and the guide's top parts do not move.
+//!
+//! The command-line tool (`render`) and the editor page's wasm
+//! (`editor-render/`, "Download HTML") both call [`static_page_of_file`]. In
+//! the browser, Yew's renderer runs on the page's task queue, so the
+//! functions here are `async`; natively, [`render_static`] and
+//! [`render_clinic_file`] run them to the end at once.
 
 use std::rc::Rc;
 
@@ -27,11 +33,7 @@ use yew::AttrValue;
 
 use crate::app::{App, AppProps};
 use crate::components::context::RenderMode;
-use crate::components::rich_text::{render_rich, Place};
-use crate::content::crisis::Reference;
-use crate::content::json::string_literal;
-use crate::content::rich::{Block, Inline, RichText};
-use crate::content::{Content, Region, SharedContent};
+use crate::content::{load_clinic_bytes, Content, ContentError, Region, SharedContent};
 
 /// The guide `content` in language `lang` (the closest the content has), its
 /// title a heading of `heading_level` (clamped to 1..=4), with the crisis
@@ -39,6 +41,23 @@ use crate::content::{Content, Region, SharedContent};
 /// shadow DOM template that links the stylesheet at `css_href`, followed by
 /// a `<noscript>` copy for browsers without declarative shadow DOM. The same
 /// arguments always give the same bytes.
+pub async fn static_page(
+    content: Rc<Content>,
+    lang: &str,
+    heading_level: u8,
+    region: Option<Region>,
+    css_href: &str,
+) -> String {
+    let article = guide_in_mode(content, lang, heading_level, region, RenderMode::StaticPage).await;
+    let guide = format!(
+        "<link rel=\"stylesheet\" href=\"{}\"><div class=\"ig-root\">{article}</div>",
+        escape_attribute(css_href),
+    );
+    format!("<template shadowrootmode=\"open\">{guide}</template><noscript>{guide}</noscript>")
+}
+
+/// [`static_page`], run to the end at once (natively).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn render_static(
     content: Rc<Content>,
     lang: &str,
@@ -46,26 +65,63 @@ pub fn render_static(
     region: Option<Region>,
     css_href: &str,
 ) -> String {
-    let guide = format!(
-        "<link rel=\"stylesheet\" href=\"{}\"><div class=\"ig-root\">{}</div>",
-        escape_attribute(css_href),
-        guide_html(content, lang, heading_level, region)
-    );
-    format!("<template shadowrootmode=\"open\">{guide}</template><noscript>{guide}</noscript>")
+    crate::ssr::block_on(static_page(content, lang, heading_level, region, css_href))
 }
 
-/// The static guide's own markup (the `<article>`), without the wrapper.
-fn guide_html(
-    content: Rc<Content>,
+/// Why a clinic's file could not be rendered.
+#[derive(Debug)]
+pub enum RenderFailure {
+    /// The file has problems (as `check` lists them).
+    Content(Vec<ContentError>),
+    /// The content has no language `lang`; it has `languages`.
+    NoLanguage {
+        lang: String,
+        languages: Vec<String>,
+    },
+}
+
+/// What `infusion-guide render` prints for a clinic's content file `bytes`
+/// (merged onto the built-in guide), and what the editor page's "Download
+/// HTML" gives for the same file: [`static_page`] of it, with a newline.
+/// Both call this one function, so the same input gives the same bytes.
+pub async fn static_page_of_file(
+    bytes: &[u8],
     lang: &str,
     heading_level: u8,
     region: Option<Region>,
-) -> String {
-    guide_in_mode(content, lang, heading_level, region, RenderMode::StaticPage)
+    css_href: &str,
+) -> Result<String, RenderFailure> {
+    let content = load_clinic_bytes(bytes).map_err(RenderFailure::Content)?;
+    if !content.languages.iter().any(|l| l == lang) {
+        return Err(RenderFailure::NoLanguage {
+            lang: lang.to_owned(),
+            languages: content.languages.clone(),
+        });
+    }
+    let html = static_page(Rc::new(content), lang, heading_level, region, css_href).await;
+    Ok(format!("{html}\n"))
 }
 
-/// The guide's markup as `mode` renders it.
-fn guide_in_mode(
+/// [`static_page_of_file`], run to the end at once (natively).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_clinic_file(
+    bytes: &[u8],
+    lang: &str,
+    heading_level: u8,
+    region: Option<Region>,
+    css_href: &str,
+) -> Result<String, RenderFailure> {
+    crate::ssr::block_on(static_page_of_file(
+        bytes,
+        lang,
+        heading_level,
+        region,
+        css_href,
+    ))
+}
+
+/// The guide's markup (the `<article>`) as `mode` renders it.
+pub(crate) async fn guide_in_mode(
     content: Rc<Content>,
     lang: &str,
     heading_level: u8,
@@ -79,212 +135,7 @@ fn guide_in_mode(
         region,
         mode,
     });
-    crate::ssr::render_component::<App>(props)
-}
-
-/// Where the loader puts the crisis notice of the element's region.
-pub const CRISIS_MARK: &str = "<!--ig-crisis-->";
-
-/// Where the loader puts a `{crisis}` or `{emergency}` placeholder filled in
-/// for the element's region: `<!--ig-ref:crisis-->`.
-const REF_MARK: (&str, &str) = ("<!--ig-ref:", "-->");
-
-/// `html` with each placeholder's `<span class="ig-ref" data-ref="NAME">…</span>`
-/// replaced by its [`REF_MARK`].
-fn mark_references(html: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<span ") {
-        let tag_end = rest[start..].find('>').ok_or("an unclosed <span")? + start;
-        let tag = &rest[start..tag_end];
-        out.push_str(&rest[..start]);
-        let name = tag
-            .contains("class=\"ig-ref\"")
-            .then(|| tag.split("data-ref=\"").nth(1)?.split('"').next())
-            .flatten();
-        match name {
-            Some(name) => {
-                let end = rest[tag_end..]
-                    .find("</span>")
-                    .ok_or("an unclosed placeholder")?
-                    + tag_end;
-                out.push_str(&format!("{}{name}{}", REF_MARK.0, REF_MARK.1));
-                rest = &rest[end + "</span>".len()..];
-            }
-            None => {
-                out.push_str(tag);
-                rest = &rest[tag_end..];
-            }
-        }
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-/// The placeholder `reference` filled in for `region` in `lang`, as the app renders it.
-fn reference_html(reference: Reference, region: Region, lang: &str) -> String {
-    let text = RichText {
-        blocks: vec![Block::Paragraph(vec![Inline::Region(reference)])],
-    };
-    let html = crate::ssr::render_html(render_rich(&text, Place { region, lang }));
-    html.trim_start_matches("<p>")
-        .trim_end_matches("</p>")
-        .to_owned()
-}
-
-/// What the loader shows before the wasm has started, and wherever it cannot
-/// start, as a JSON object (`web/bundle.mjs` compiles it into the loader):
-///
-/// - `live`: for each language of `content`, the guide's markup as the app
-///   first renders it ([`RenderMode::Live`]: one step, answers closed, its
-///   controls), at heading level 2, with [`CRISIS_MARK`] in place of the
-///   crisis notice: shown until the app takes its place;
-/// - `guides`: the same as the static page shows it (every step and answer,
-///   no controls): shown where the app cannot start or has stopped;
-/// - `crisis`: for each region and language, that crisis notice;
-/// - `refs`: for each region and language, the `{crisis}` and `{emergency}`
-///   placeholders filled in, which the guides carry as `<!--ig-ref:NAME-->`;
-/// - `languages`, `fallbackLanguage`, `region`: what the loader needs to pick
-///   them as the app does (`Content::pick_language`, the content's region);
-/// - `css`: the widget's stylesheet, minified (`css` is styles/widget.css).
-///
-/// The heading level and theme are the loader's to change: headings are the
-/// only `<hN` tags and the theme the only `data-theme` attribute.
-pub fn prerender_json(content: Rc<Content>, css: &str) -> Result<String, String> {
-    let crisis_of = |html: &str| -> Result<(usize, usize), String> {
-        let start = html
-            .find(" id=\"ig-crisis\"")
-            .and_then(|id| html[..id].rfind("<aside"))
-            .ok_or("the guide has no crisis notice")?;
-        let end = html[start..]
-            .find("</aside>")
-            .map(|end| start + end + "</aside>".len())
-            .ok_or("the crisis notice is not closed")?;
-        Ok((start, end))
-    };
-    let marked = |html: String| -> Result<String, String> {
-        let (start, end) = crisis_of(&html)?;
-        Ok(string_literal(&mark_references(&format!(
-            "{}{CRISIS_MARK}{}",
-            &html[..start],
-            &html[end..]
-        ))?))
-    };
-    let mut guides = Vec::new();
-    let mut live = Vec::new();
-    // Entries by region, in Region::ALL's order: `"lang": ...` for each language.
-    let add = |by_region: &mut Vec<(&'static str, Vec<String>)>, name, entry| match by_region
-        .iter_mut()
-        .find(|(n, _)| *n == name)
-    {
-        Some((_, list)) => list.push(entry),
-        None => by_region.push((name, vec![entry])),
-    };
-    let mut crisis: Vec<(&str, Vec<String>)> = Vec::new();
-    let mut refs: Vec<(&str, Vec<String>)> = Vec::new();
-    for lang in &content.languages {
-        let key = string_literal(lang);
-        let html = guide_html(content.clone(), lang, 2, None);
-        guides.push(format!("{key}:{}", marked(html)?));
-        let html = guide_in_mode(content.clone(), lang, 2, None, RenderMode::Live);
-        live.push(format!("{key}:{}", marked(html)?));
-        for (name, region) in Region::ALL {
-            let html = guide_html(content.clone(), lang, 2, Some(region));
-            let (start, end) = crisis_of(&html)?;
-            let entry = format!(
-                "{}:{}",
-                string_literal(lang),
-                string_literal(&html[start..end])
-            );
-            add(&mut crisis, name, entry);
-            let filled = Reference::ALL
-                .iter()
-                .map(|(key, reference)| {
-                    format!(
-                        "{}:{}",
-                        string_literal(key),
-                        string_literal(&reference_html(*reference, region, lang))
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(",");
-            let entry = format!("{}:{{{filled}}}", string_literal(lang));
-            add(&mut refs, name, entry);
-        }
-    }
-    let by_region = |entries: &[(&str, Vec<String>)]| {
-        entries
-            .iter()
-            .map(|(name, list)| format!("{}:{{{}}}", string_literal(name), list.join(",")))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    let (crisis, refs) = (by_region(&crisis), by_region(&refs));
-    let languages = content
-        .languages
-        .iter()
-        .map(|l| string_literal(l))
-        .collect::<Vec<_>>()
-        .join(",");
-    Ok(format!(
-        "{{\"live\":{{{}}},\"guides\":{{{}}},\"crisis\":{{{crisis}}},\"refs\":{{{refs}}},\"languages\":[{languages}],\"fallbackLanguage\":{},\"region\":{},\"css\":{}}}\n",
-        live.join(","),
-        guides.join(","),
-        string_literal(&content.fallback_language),
-        string_literal(content.crisis.region.name()),
-        string_literal(&minify_css(css)),
-    ))
-}
-
-/// Minified CSS: comments dropped, whitespace collapsed to one space and
-/// removed next to `{`, `}`, `;` and `,`, where CSS never needs it. Quoted
-/// strings are kept as written; spaces elsewhere (descendant selectors,
-/// `a :is()`, values) stay.
-pub fn minify_css(css: &str) -> String {
-    let mut out = String::with_capacity(css.len());
-    let mut chars = css.chars().peekable();
-    let mut space = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '/' if chars.peek() == Some(&'*') => {
-                chars.next();
-                let mut last = ' ';
-                for c in chars.by_ref() {
-                    if last == '*' && c == '/' {
-                        break;
-                    }
-                    last = c;
-                }
-                space = true;
-            }
-            '"' | '\'' => {
-                flush_space(&mut out, &mut space, c);
-                out.push(c);
-                for inner in chars.by_ref() {
-                    out.push(inner);
-                    if inner == c {
-                        break;
-                    }
-                }
-            }
-            c if c.is_whitespace() => space = true,
-            c => {
-                flush_space(&mut out, &mut space, c);
-                out.push(c);
-            }
-        }
-    }
-    out
-}
-
-/// Writes one pending space before `next`, unless a brace, semicolon or comma
-/// is on either side of it.
-fn flush_space(out: &mut String, space: &mut bool, next: char) {
-    let tight = |c: char| matches!(c, '{' | '}' | ';' | ',');
-    if *space && !out.is_empty() && !out.ends_with(tight) && !tight(next) {
-        out.push(' ');
-    }
-    *space = false;
+    crate::ssr::render_component_async::<App>(props).await
 }
 
 /// `value` made safe inside a double-quoted HTML attribute.
@@ -313,53 +164,5 @@ mod tests {
             escape_attribute(r#"a.css?x=1&y="2"'<>"#),
             "a.css?x=1&amp;y=&quot;2&quot;&#39;&lt;&gt;"
         );
-    }
-
-    #[test]
-    fn css_is_minified_without_changing_strings_or_selectors() {
-        let css = "/* c */\n:host  a  .b ,\n.c {\n  content: \"a  ; b\";\n  margin: 0 auto ;\n}\n";
-        assert_eq!(
-            minify_css(css),
-            ":host a .b,.c{content: \"a  ; b\";margin: 0 auto;}"
-        );
-    }
-
-    #[test]
-    fn the_prerender_has_every_language_and_region_and_one_crisis_mark_each() {
-        let content = crate::content::default_content().unwrap_or_else(|e| panic!("{e:?}"));
-        let json =
-            prerender_json(content.clone(), "a { color: red }").unwrap_or_else(|e| panic!("{e}"));
-        for lang in &content.languages {
-            assert!(
-                json.contains(&format!("\"{lang}\":\"<article")),
-                "no guide in {lang}"
-            );
-        }
-        assert_eq!(
-            json.matches(CRISIS_MARK).count(),
-            2 * content.languages.len()
-        );
-        assert!(
-            json.contains("hidden=\\\"until-found\\\""),
-            "the live form has closed answers"
-        );
-        for (name, _) in Region::ALL {
-            assert!(
-                json.contains(&format!("\"{name}\":{{\"en\":\"<aside ")),
-                "no crisis notice for {name}"
-            );
-        }
-        assert!(json.contains("988") && json.contains("Samaritans"));
-        assert!(
-            json.contains("<!--ig-ref:emergency-->"),
-            "the disclaimer's placeholder is marked"
-        );
-        let guides = &json[..json.find("\"crisis\":").unwrap_or(json.len())];
-        assert!(
-            !guides.contains("class=\\\"ig-ref\\\""),
-            "no placeholder left filled in"
-        );
-        assert!(json.contains("\"refs\":{\"us\":{\"en\":{\"crisis\":\"<span "));
-        assert!(json.contains("\"css\":\"a{color: red}\""));
     }
 }

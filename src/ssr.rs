@@ -1,65 +1,85 @@
-//! Components rendered to an HTML string natively (Yew's server-side
-//! rendering, without an async runtime): the static page ([`crate::render`])
-//! and the tests that read markup use this one way.
+//! Components rendered to an HTML string (Yew's server-side rendering): the
+//! static page ([`crate::render`]), the prerender and the tests that read
+//! markup use this one way. Natively without an async runtime
+//! ([`block_on`]); in the browser (the editor's wasm) Yew's scheduler runs
+//! on the page's task queue, so only [`render_component_async`] is there.
 
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
-
-use yew::{html, BaseComponent, Component, Html, LocalServerRenderer, Properties};
+use yew::{BaseComponent, LocalServerRenderer};
 
 /// The HTML of component `C` with `props`, without hydration markers.
-pub fn render_component<C>(props: C::Properties) -> String
+pub async fn render_component_async<C>(props: C::Properties) -> String
 where
     C: BaseComponent,
 {
-    block_on(
-        LocalServerRenderer::<C>::with_props(props)
-            .hydratable(false)
-            .render(),
-    )
+    LocalServerRenderer::<C>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
 }
 
-/// The HTML of `html` (as a component's view would show it).
-pub fn render_html(html: Html) -> String {
-    render_component::<Markup>(MarkupProps { html })
-}
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::*;
 
-#[derive(PartialEq, Properties)]
-struct MarkupProps {
-    html: Html,
-}
+/// Rendering to the end at once, without a runtime.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
 
-/// Shows the markup it is given.
-struct Markup;
+    use yew::{html, BaseComponent, Component, Html, Properties};
 
-impl Component for Markup {
-    type Message = ();
-    type Properties = MarkupProps;
+    use super::render_component_async;
 
-    fn create(_: &yew::Context<Self>) -> Self {
-        Markup
+    /// [`render_component_async`], run to the end at once.
+    pub fn render_component<C>(props: C::Properties) -> String
+    where
+        C: BaseComponent,
+    {
+        block_on(render_component_async::<C>(props))
     }
 
-    fn view(&self, ctx: &yew::Context<Self>) -> Html {
-        html! { { ctx.props().html.clone() } }
+    /// The HTML of `html` (as a component's view would show it).
+    pub fn render_html(html: Html) -> String {
+        render_component::<Markup>(MarkupProps { html })
     }
-}
 
-/// Runs a future that needs no runtime to completion. Rendering components
-/// without suspense (the guide has none) finishes within a few polls.
-///
-/// # Panics
-///
-/// If the future is still pending after many polls: a component waited for
-/// something, which is a bug in the components, never in the content.
-fn block_on<F: Future>(future: F) -> F::Output {
-    let mut future = pin!(future);
-    let mut context = Context::from_waker(Waker::noop());
-    for _ in 0..100_000 {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
-            return output;
+    #[derive(PartialEq, Properties)]
+    struct MarkupProps {
+        html: Html,
+    }
+
+    /// Shows the markup it is given.
+    struct Markup;
+
+    impl Component for Markup {
+        type Message = ();
+        type Properties = MarkupProps;
+
+        fn create(_: &yew::Context<Self>) -> Self {
+            Markup
+        }
+
+        fn view(&self, ctx: &yew::Context<Self>) -> Html {
+            html! { { ctx.props().html.clone() } }
         }
     }
-    panic!("server rendering of the guide did not finish");
+
+    /// Runs a future that needs no runtime to completion. Rendering components
+    /// without suspense (the guide has none) finishes within a few polls.
+    ///
+    /// # Panics
+    ///
+    /// If the future is still pending after many polls: a component waited for
+    /// something, which is a bug in the components, never in the content.
+    pub fn block_on<F: Future>(future: F) -> F::Output {
+        let mut future = pin!(future);
+        let mut context = Context::from_waker(Waker::noop());
+        for _ in 0..100_000 {
+            if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
+                return output;
+            }
+        }
+        panic!("server rendering of the guide did not finish");
+    }
 }

@@ -10,6 +10,9 @@
 //                            page (`infusion-guide render`) for no-JavaScript
 //                            visitors, and by the loader where the browser has
 //                            no constructable stylesheets
+//   editor-render/           the editor page's renderer (editor-render/): the
+//                            static HTML of `infusion-guide render`, in the
+//                            browser; only the editor loads it
 //
 // wasm-bindgen names its output after the package (infusion-guide.js), which
 // is the loader's stable name, so the glue is read, inlined and replaced here.
@@ -69,6 +72,27 @@ const minified = await minify(`${glue}\n${loader}`, {
 const bundle = minified.code;
 rmSync(join(staging, 'infusion-guide.js'));
 writeFileSync(join(staging, 'infusion-guide.js'), bundle);
+
+// The editor's renderer: the widget's crate with server-side rendering, which
+// patients' pages never download. Its own target folder: as a dependency the
+// widget's crate is built again with other features, and Cargo names both
+// builds' cdylib infusion_guide.wasm (no hash), which must not overwrite the
+// widget's.
+const tool = (program, args) =>
+  execFileSync(program, args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
+const editorTarget = join('target', 'editor-render');
+tool('cargo', [
+  'build', '--quiet', '--release', '--target', 'wasm32-unknown-unknown',
+  '--package', 'infusion-guide-editor-render', '--target-dir', editorTarget,
+]);
+const editorOut = join(staging, 'editor-render');
+tool('wasm-bindgen', [
+  '--target', 'web', '--no-typescript', '--out-dir', editorOut,
+  join(editorTarget, 'wasm32-unknown-unknown', 'release', 'infusion_guide_editor_render.wasm'),
+]);
+const editorWasm = join(editorOut, 'infusion_guide_editor_render_bg.wasm');
+tool('wasm-opt', ['-Oz', editorWasm, '-o', editorWasm]);
+
 const integrity = { version, loader: sri(Buffer.from(bundle)), wasm: wasmIntegrity };
 writeFileSync(join(staging, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');
 writeFileSync(join(staging, 'infusion-guide.css'), css);

@@ -21,9 +21,9 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
-use std::rc::Rc;
 
 use infusion_guide::content::{self, Content, SectionReadability};
+use infusion_guide::render::RenderFailure;
 
 /// Each command: its name, its synopsis and what it does.
 const COMMANDS: [(&str, &str, &str); 5] = [
@@ -311,29 +311,21 @@ fn render(args: &[String]) -> Result<u8, Failure> {
         })?),
     };
     let css_href = args.value("css-href").unwrap_or("infusion-guide.css");
-    let content = match content::load_clinic_bytes(&read(file)?) {
-        Ok(content) => content,
-        Err(errors) => {
+    let bytes = read(file)?;
+    match infusion_guide::render::render_clinic_file(&bytes, lang, heading_level, region, css_href)
+    {
+        Ok(html) => write_out(&html),
+        Err(RenderFailure::Content(errors)) => {
             for error in &errors {
                 eprintln!("{}", error.to_line(file));
             }
-            return Ok(1);
+            Ok(1)
         }
-    };
-    if !content.languages.iter().any(|l| l == lang) {
-        return Err(usage(format!(
+        Err(RenderFailure::NoLanguage { lang, languages }) => Err(usage(format!(
             "the content has no language \"{lang}\"; it has: {}",
-            content.languages.join(", ")
-        )));
+            languages.join(", ")
+        ))),
     }
-    let html = infusion_guide::render::render_static(
-        Rc::new(content),
-        lang,
-        heading_level,
-        region,
-        css_href,
-    );
-    write_out(&format!("{html}\n"))
 }
 
 fn prerender(args: &[String]) -> Result<u8, Failure> {
@@ -354,7 +346,8 @@ fn prerender(args: &[String]) -> Result<u8, Failure> {
             format!("the built-in guide is invalid ({} problems)", errors.len()),
         )
     })?;
-    let json = infusion_guide::render::prerender_json(content, &css).map_err(|e| Failure(1, e))?;
+    let json =
+        infusion_guide::prerender::prerender_json(content, &css).map_err(|e| Failure(1, e))?;
     write_out(&json)
 }
 

@@ -138,6 +138,23 @@ fn test() -> Result<(), String> {
         ],
     )?;
 
+    // Apart: with the editor's renderer in the same build, Cargo would turn on
+    // the widget's `ssr` feature, which leaves the embed layer out of the lints.
+    step("lints, wasm32, the editor's renderer");
+    tools.run(
+        "cargo",
+        &[
+            "clippy",
+            "--package",
+            "infusion-guide-editor-render",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+
     step("native tests");
     tools.run("cargo", &["test", "--workspace"])?;
 
