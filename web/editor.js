@@ -1,9 +1,11 @@
-// The clinic's content editor (editor.html): edit the content JSON, see the
-// real widget preview it, list its problems and its reading levels.
+// The clinic's content editor (editor.html): start a content JSON from a short
+// form or edit one, see the real widget preview it, list its problems and its
+// reading levels, and get the embed snippet and the guide as static HTML.
 //
-// Everything stays in this tab: the only request is for the example file
-// (clinic.json, next to this page) at start. No storage, no network, no
-// inline scripts or styles, so the page works under the widget's strict CSP.
+// Everything stays in this tab: the only requests are for this page's own
+// files (the example clinic.json and integrity.json at start, the renderer in
+// editor-render/ when HTML is first asked for). No storage, no inline scripts
+// or styles, so the page works under the widget's strict CSP.
 
 const DEBOUNCE_MS = 300;
 const MAX_SHOWN_PROBLEMS = 200;
@@ -44,8 +46,8 @@ const REGIONS = [
   ['mx', 'Mexico'],
   ['other', 'Other countries'],
 ];
-// Both region choices: the preview's (after "As in your file") and the new file's.
-for (const select of [previewRegion, $('new-region')]) {
+// The region choices: the preview's and the HTML's (after "As in your file"), and the new file's.
+for (const select of [previewRegion, $('static-region'), $('new-region')]) {
   select.append(...REGIONS.map(([value, name]) => new Option(name, value)));
 }
 const previewFrame = $('preview-frame');
@@ -57,6 +59,14 @@ const contentSrc = $('content-src');
 const snippet = $('snippet');
 const copyButton = $('copy');
 const copyStatus = $('copy-status');
+const filesUrl = $('files-url');
+const staticLang = $('static-lang');
+const staticRegion = $('static-region');
+const staticLevel = $('static-level');
+const staticCss = $('static-css');
+const staticDownload = $('static-download');
+const staticCopy = $('static-copy');
+const staticStatus = $('static-status');
 
 /** The widget's API, or null if the loader did not load. */
 const api = window.InfusionGuide && window.InfusionGuide.version ? window.InfusionGuide : null;
@@ -188,18 +198,13 @@ function languagesOf(content) {
 }
 
 function fillLanguages(languages) {
-  const current = previewLang.value;
-  const same = [...previewLang.options].map((o) => o.value).join() === languages.join();
-  if (same) return;
-  previewLang.replaceChildren(
-    ...languages.map((code) => {
-      const option = document.createElement('option');
-      option.value = code;
-      option.textContent = languageName(code);
-      return option;
-    }),
-  );
-  previewLang.value = languages.includes(current) ? current : languages[0];
+  for (const select of [previewLang, staticLang]) {
+    const current = select.value;
+    const same = [...select.options].map((o) => o.value).join() === languages.join();
+    if (same) continue;
+    select.replaceChildren(...languages.map((code) => new Option(languageName(code), code)));
+    select.value = languages.includes(current) ? current : languages[0];
+  }
 }
 
 /** The region to preview: the one chosen, else the file's (the built-in guide's is us). */
@@ -451,17 +456,21 @@ $('new-file-form').addEventListener('submit', async (event) => {
   }
 });
 
-downloadButton.addEventListener('click', () => {
-  const blob = new Blob([source.value], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
+/** Saves `text` as a file called `name`, as the browser saves downloads. */
+function download(text, name, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = DOWNLOAD_NAME;
+  link.download = name;
   link.hidden = true;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+downloadButton.addEventListener('click', () => {
+  download(source.value, DOWNLOAD_NAME, 'application/json');
   state.savedText = source.value;
   const count = state.problems.length;
   say(
@@ -479,34 +488,121 @@ window.addEventListener('beforeunload', (event) => {
 
 // ---------------------------------------------------------------- embed snippet
 
+/** The release this page belongs to ({ version, loader, wasm }, from integrity.json), once read. */
+let release = null;
+
 function attribute(value) {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-function showSnippet() {
-  const src = contentSrc.value.trim() || '/our-guide.json';
-  snippet.value =
-    '<script type="module" src="https://YOUR-SITE/infusion-guide/infusion-guide.js"></script>\n' +
-    `<infusion-guide content-src="${attribute(src)}"></infusion-guide>`;
+/** The folder the patient's browser loads the widget's files from, ending in "/". */
+function filesFolder() {
+  if (filesFromCdn()) {
+    return `https://cdn.jsdelivr.net/npm/infusion-guide@${release ? release.version : api ? api.version : 'VERSION'}/dist/`;
+  }
+  const folder = filesUrl.value.trim() || 'https://YOUR-SITE/infusion-guide/';
+  return folder.endsWith('/') ? folder : `${folder}/`;
 }
 
-copyButton.addEventListener('click', async () => {
-  showSnippet();
-  say(copyStatus, '');
+function filesFromCdn() {
+  return document.querySelector('input[name="files-from"]:checked').value === 'cdn';
+}
+
+function showSnippet() {
+  const src = contentSrc.value.trim() || '/our-guide.json';
+  const loader = attribute(`${filesFolder()}infusion-guide.js`);
+  // The CDN form pins the loader's bytes (Subresource Integrity); the loader pins the wasm's.
+  const pinned = filesFromCdn() && release ? `\n        integrity="${release.loader}" crossorigin="anonymous"` : '';
+  snippet.value =
+    `<script type="module" src="${loader}"${pinned}></script>\n` +
+    `<infusion-guide content-src="${attribute(src)}"></infusion-guide>`;
+  say(staticCss, `The HTML links the widget's stylesheet at ${filesFolder()}infusion-guide.css.`);
+}
+
+/** Copies `text`, saying so in `status`; where the browser cannot, selects `fallback`'s text. */
+async function copyText(text, status, fallback) {
+  say(status, '');
   try {
     if (!navigator.clipboard) throw new Error('no clipboard');
-    await navigator.clipboard.writeText(snippet.value);
-    say(copyStatus, 'Copied');
+    await navigator.clipboard.writeText(text);
+    say(status, 'Copied');
   } catch {
-    snippet.focus();
-    snippet.select();
-    say(copyStatus, 'The snippet is selected: press Ctrl+C (or ⌘+C on a Mac) to copy it.');
+    if (fallback) {
+      fallback.focus();
+      fallback.select();
+      say(status, 'The snippet is selected: press Ctrl+C (or ⌘+C on a Mac) to copy it.');
+    } else {
+      say(status, 'This browser did not let the page copy. Use "Download HTML" instead.');
+    }
   }
+}
+
+copyButton.addEventListener('click', () => {
+  showSnippet();
+  copyText(snippet.value, copyStatus, snippet);
 });
 
-contentSrc.addEventListener('input', () => {
+for (const input of [contentSrc, filesUrl, ...document.querySelectorAll('input[name="files-from"]')]) {
+  input.addEventListener(input.type === 'radio' ? 'change' : 'input', () => {
+    $('files-url-field').hidden = filesFromCdn();
+    showSnippet();
+    say(copyStatus, '');
+  });
+}
+
+/** Reads integrity.json (next to this page) for the CDN snippet's version and hash. */
+async function readRelease() {
+  try {
+    const response = await fetch('integrity.json', { credentials: 'same-origin', cache: 'no-cache' });
+    if (response.ok) release = await response.json();
+  } catch {
+    // opened without a server: the snippet goes without the hash
+  }
+  $('cdn-version').textContent = release ? `version ${release.version}` : api ? `version ${api.version}` : 'this version';
   showSnippet();
-  say(copyStatus, '');
+}
+
+// ---------------------------------------------------------------- the guide as HTML
+
+/** The renderer (dist/editor-render/), loaded the first time it is needed. */
+let renderer = null;
+
+function loadRenderer() {
+  renderer ??= import('./editor-render/infusion_guide_editor_render.js').then(async (module) => {
+    await module.default({ module_or_path: new URL('editor-render/infusion_guide_editor_render_bg.wasm', import.meta.url) });
+    return module;
+  });
+  return renderer;
+}
+
+/** The static HTML of the file as it is now, or null after saying why not. */
+async function staticHtml() {
+  if (state.problems.length) {
+    const count = state.problems.length;
+    say(staticStatus, `Fix the ${count} ${count === 1 ? 'problem' : 'problems'} in your file first (see "Problems").`);
+    return null;
+  }
+  say(staticStatus, 'Making the HTML…');
+  try {
+    const { renderStatic } = await loadRenderer();
+    return await renderStatic(source.value, staticLang.value, Number(staticLevel.value), staticRegion.value, `${filesFolder()}infusion-guide.css`);
+  } catch (error) {
+    say(staticStatus, `The HTML could not be made: ${error.message}.`);
+    return null;
+  }
+}
+
+staticDownload.addEventListener('click', async () => {
+  const html = await staticHtml();
+  if (html === null) return;
+  const name = `our-guide.${staticLang.value}.html`;
+  download(html, name, 'text/html');
+  say(staticStatus, `Downloaded ${name} (${languageName(staticLang.value)}).`);
+});
+
+staticCopy.addEventListener('click', async () => {
+  const html = await staticHtml();
+  if (html !== null) copyText(html, staticStatus, null);
 });
 
 // ---------------------------------------------------------------- preview controls
@@ -532,7 +628,7 @@ source.addEventListener('input', () => {
 for (const type of ['keyup', 'click', 'focus', 'select']) source.addEventListener(type, showCaret);
 
 async function start() {
-  showSnippet();
+  readRelease();
   fillLanguages(DEFAULT_LANGUAGES);
   let text = FALLBACK_TEXT;
   try {

@@ -28,6 +28,8 @@ export const SHIPPED = [
   'editor.html',
   'editor.js',
   'editor.css',
+  'editor-render/infusion_guide_editor_render.js',
+  'editor-render/infusion_guide_editor_render_bg.wasm',
   'clinic.json',
 ];
 
@@ -44,7 +46,7 @@ if (integrity.version !== version) {
 const name = `infusion-guide-${version}`;
 const folder = join(OUT, name);
 rmSync(folder, { recursive: true, force: true });
-mkdirSync(join(folder, 'dist'), { recursive: true });
+mkdirSync(join(folder, 'dist', 'editor-render'), { recursive: true });
 for (const file of SHIPPED) copyFileSync(join(DIST, file), join(folder, 'dist', file));
 copyFileSync(join(ROOT, 'CHANGELOG.md'), join(folder, 'CHANGELOG.md'));
 const readme = readFileSync(join(ROOT, 'docs', 'npm-readme.md'), 'utf8')

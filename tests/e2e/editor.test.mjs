@@ -5,12 +5,12 @@
 // target/screenshots/editor-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from './server.mjs';
 import { launch, GuidePage } from './browser.mjs';
+import { cli, renderWithCli } from './cli.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../../examples/clinic.json', import.meta.url));
@@ -203,9 +203,20 @@ test('opening a local file replaces the text; the snippet follows the path and i
   assert.equal(await page.locator('#source').inputValue(), file);
   await preview.guide().getByText('+1 555 010 0777').first().waitFor({ timeout: 5000 });
 
+  // The versioned CDN form first, pinned by the hash of this release's loader.
   await page.getByLabel('Where the file will be on your website').fill('/guides/riverbend.json');
+  const { version, loader } = JSON.parse(readFileSync(`${DIST}/integrity.json`, 'utf8'));
+  const cdn =
+    `<script type="module" src="https://cdn.jsdelivr.net/npm/infusion-guide@${version}/dist/infusion-guide.js"\n` +
+    `        integrity="${loader}" crossorigin="anonymous"></script>\n` +
+    '<infusion-guide content-src="/guides/riverbend.json"></infusion-guide>';
+  assert.equal(await page.locator('#snippet').inputValue(), cdn);
+  assert.match(await page.getByRole('group', { name: "Where the widget's files come from" }).textContent(), new RegExp(`version ${version}`));
+  // Then the files on the clinic's own website.
+  await page.getByLabel('Your own website').check();
+  await page.getByLabel('The folder on your website with infusion-guide.js').fill('https://riverbend.example/ig');
   const expected =
-    '<script type="module" src="https://YOUR-SITE/infusion-guide/infusion-guide.js"></script>\n' +
+    '<script type="module" src="https://riverbend.example/ig/infusion-guide.js"></script>\n' +
     '<infusion-guide content-src="/guides/riverbend.json"></infusion-guide>';
   assert.equal(await page.locator('#snippet').inputValue(), expected);
   await page.getByRole('button', { name: 'Copy embed snippet' }).click();
@@ -286,7 +297,8 @@ test('keyboard: every control of the editor is reachable with Tab and shows a vi
     assert.ok(focused.outline, `no visible focus indicator on "${focused.key}"`);
     assert.ok(focused.width >= 24 && focused.height >= 24, `"${focused.key}" is smaller than 24 by 24 px`);
   }
-  for (const id of ['open-file', 'download', 'source', 'preview-lang', 'preview-theme', 'content-src', 'snippet', 'copy']) {
+  for (const id of ['open-file', 'download', 'source', 'preview-lang', 'preview-theme', 'content-src', 'snippet', 'copy',
+    'static-lang', 'static-region', 'static-level', 'static-download', 'static-copy']) {
     assert.ok(seen.has(id), `Tab reaches #${id} (reached: ${[...seen].join(', ')})`);
   }
   assert.ok([...seen].some((key) => String(key).startsWith('Line ')), 'Tab reaches the problem buttons');
@@ -348,11 +360,14 @@ test('screenshots of the editor at 1280 and 375 px', async () => {
 
 test('the preview shows the crisis numbers of each region, the file\'s by default', async () => {
   const { page, preview, errors, close } = await openEditor();
-  const select = page.getByLabel('Crisis numbers', { exact: true });
-  // The choices are the regions the content format knows (its schema).
+  const select = page.getByRole('region', { name: 'Preview', exact: true }).getByLabel('Crisis numbers', { exact: true });
+  // The choices, here and for the guide as HTML, are the regions the content format knows (its schema).
   const schema = JSON.parse(readFileSync(`${DIST}/content.schema.json`, 'utf8'));
   const regions = schema.properties.crisis.properties.region.enum;
-  assert.deepEqual(await select.locator('option').evaluateAll((options) => options.map((o) => o.value)), ['', ...regions]);
+  const htmlSelect = page.getByRole('region', { name: 'The guide as HTML' }).getByLabel('Crisis numbers', { exact: true });
+  for (const choices of [select, htmlSelect]) {
+    assert.deepEqual(await choices.locator('option').evaluateAll((options) => options.map((o) => o.value)), ['', ...regions]);
+  }
   const links = () => preview.guide().evaluate((guide) => [...guide.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href')));
   assert.ok((await links()).includes('tel:988'), 'the example clinic is in the US');
   await select.selectOption('au');
@@ -376,19 +391,72 @@ test('a new file from the short form is the same file as `infusion-guide init` w
   await page.getByRole('button', { name: 'Start the file' }).click();
   await page.waitForFunction(() => document.querySelector('#source').value.includes('Harbour Light Clinic'));
   const made = await page.locator('#source').inputValue();
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const cli = execFileSync(
-    'cargo',
-    ['run', '--quiet', '--bin', 'infusion-guide', '--', 'init', '--name', 'Harbour Light Clinic', '--phone', '+61 2 5550 1234',
-      '--booking-url', 'https://harbour.example/book', '--region', 'au'],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  assert.equal(made, cli, 'the same bytes as the command line');
+  const fromCli = cli('init', '--name', 'Harbour Light Clinic', '--phone', '+61 2 5550 1234',
+    '--booking-url', 'https://harbour.example/book', '--region', 'au');
+  assert.equal(made, fromCli, 'the same bytes as the command line');
   assert.match(await page.locator('#file-status').textContent(), /Started a new file for Harbour Light Clinic/);
   // Valid, and previewed with the clinic's phone and Australia's numbers.
   await page.waitForFunction(() => document.querySelector('#preview').shadowRoot?.querySelector('a[href="tel:131114"]'));
   assert.equal(await page.locator('#problems li').count(), 0);
   assert.match(await preview.guide().textContent(), /\+61 2 5550 1234/);
   assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the guide as HTML: downloaded and copied in each language, the same bytes as `infusion-guide render`', async () => {
+  const { page, errors, close } = await openEditor({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const section = page.getByRole('region', { name: 'The guide as HTML' });
+  const text = await page.locator('#source').inputValue();
+  const { version } = JSON.parse(readFileSync(`${DIST}/integrity.json`, 'utf8'));
+  const cdnCss = `https://cdn.jsdelivr.net/npm/infusion-guide@${version}/dist/infusion-guide.css`;
+  assert.match(await section.textContent(), new RegExp(`stylesheet at ${cdnCss.replace(/[.]/g, '\\.')}`));
+
+  // Spanish, the UK's crisis numbers, the title an h3: downloaded.
+  await section.getByLabel('Language').selectOption('es');
+  await section.getByLabel('Crisis numbers').selectOption('uk');
+  await section.getByLabel("Heading level of the guide's title").selectOption('3');
+  const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download HTML' }).click()]);
+  assert.equal(download.suggestedFilename(), 'our-guide.es.html');
+  const downloaded = readFileSync(await download.path(), 'utf8');
+  const cli = renderWithCli(text, ['--lang', 'es', '--region', 'uk', '--heading-level', '3', '--css-href', cdnCss]);
+  assert.equal(downloaded, cli, 'the same bytes as the command line');
+  assert.match(downloaded, /<h3/);
+  assert.match(downloaded, /tel:116123/, "Samaritans, the UK's line");
+  assert.doesNotMatch(downloaded, /tel:988/);
+  await section.getByText('Downloaded our-guide.es.html (Spanish (es)).').waitFor({ timeout: 5000 });
+
+  // English, the file's own region, files on the clinic's website: copied.
+  await page.getByLabel('Your own website').check();
+  await page.getByLabel('The folder on your website with infusion-guide.js').fill('https://riverbend.example/ig/');
+  await section.getByLabel('Language').selectOption('en');
+  await section.getByLabel('Crisis numbers').selectOption('');
+  await section.getByLabel("Heading level of the guide's title").selectOption('2');
+  await section.getByRole('button', { name: 'Copy HTML' }).click();
+  await section.getByText('Copied').waitFor({ timeout: 5000 });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, renderWithCli(text, ['--lang', 'en', '--css-href', 'https://riverbend.example/ig/infusion-guide.css']));
+
+  // A file with a problem gives no HTML, and says why.
+  await typeOver(page, '"#2f6b4f"', '"red"');
+  await page.locator('#problems button').first().waitFor();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await section.getByRole('button', { name: 'Download HTML' }).click();
+  await section.getByText('Fix the 1 problem in your file first (see "Problems").').waitFor({ timeout: 5000 });
+  assert.equal(downloads, 0);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the guide as HTML works under the strict CSP and only fetches the page\'s own files', async () => {
+  const { page, errors, close } = await openEditor({ url: strict.url });
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const section = page.getByRole('region', { name: 'The guide as HTML' });
+  const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download HTML' }).click()]);
+  assert.match(readFileSync(await download.path(), 'utf8'), /^<template shadowrootmode="open">/);
+  assert.deepEqual(errors, [], 'no CSP violation or other console error');
+  for (const url of requests) assert.ok(url.startsWith(strict.url) || url.startsWith('blob:'), `only its own files: ${url}`);
+  assert.ok(requests.some((url) => url.endsWith('/editor-render/infusion_guide_editor_render_bg.wasm')), requests.join('\n'));
   await close();
 });

@@ -13,14 +13,13 @@
 // needs a Rust toolchain besides dist/ (`trunk build --release`).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
+import { cli, renderWithCli } from './cli.mjs';
 import { ENGINES, engineForSuite } from './engines.mjs';
 import { GuidePage, StaticGuidePage, EditorPage } from './objects.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const PAGES = fileURLToPath(new URL('./pages', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../target/screenshots', import.meta.url));
@@ -57,11 +56,7 @@ const params = (req) => new URL(req.url, 'http://x').searchParams;
 
 before(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  staticHtml = execFileSync(
-    'cargo',
-    ['run', '--quiet', '--bin', 'infusion-guide', '--', 'render', 'content/default.json', '--lang', 'en'],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  staticHtml = cli('render', 'content/default.json', '--lang', 'en');
   site = await serve(DIST, {
     routes: {
       '/pages/errors.js': file(`${PAGES}/errors.js`, 'text/javascript; charset=utf-8'),
@@ -219,6 +214,19 @@ for (const engine of ENGINES) {
       const problems = await editor.problems();
       assert.equal(problems.length, 1, problems.join('\n'));
       assert.ok(problems[0].startsWith(`Line ${line}, column ${column}: theme.accent`), problems[0]);
+      await page.close();
+    });
+
+    test(`${engine}: the editor gives the guide as HTML, the same bytes as \`infusion-guide render\``, async () => {
+      const page = await newPage();
+      const editor = new EditorPage(page);
+      await editor.open(site.url + '/editor.html');
+      const html = await editor.staticHtml({ lang: 'es', region: 'uk', level: '3' });
+      const { version } = JSON.parse(readFileSync(`${DIST}/integrity.json`, 'utf8'));
+      const css = `https://cdn.jsdelivr.net/npm/infusion-guide@${version}/dist/infusion-guide.css`;
+      const expected = renderWithCli(await editor.source(), ['--lang', 'es', '--region', 'uk', '--heading-level', '3', '--css-href', css]);
+      assert.equal(html, expected, 'the same bytes as the command line');
+      await page.screenshot(`${SCREENSHOTS}/engines-${engine}-editor-html.png`);
       await page.close();
     });
 

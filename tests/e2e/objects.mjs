@@ -248,6 +248,29 @@ export class EditorPage {
     return this.page.evaluate(() => document.getElementById('source').value);
   }
 
+  /**
+   * Chooses the language, crisis numbers and heading level of "The guide as
+   * HTML", presses "Download HTML", and gives back the file's text (caught as
+   * the page hands it to the browser: engines differ in where downloads go).
+   */
+  async staticHtml({ lang, region, level }) {
+    await this.page.evaluate(({ lang, region, level }) => {
+      for (const [id, value] of [['static-lang', lang], ['static-region', region], ['static-level', level]]) {
+        const select = document.getElementById(id);
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      window.__downloaded = null;
+      const create = URL.createObjectURL;
+      URL.createObjectURL = (blob) => {
+        blob.text().then((text) => { window.__downloaded = text; });
+        return create.call(URL, blob);
+      };
+    }, { lang, region, level });
+    await this.page.click(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Download HTML'));
+    return this.page.waitFor(() => window.__downloaded, null, { timeout: 30_000, message: 'the HTML download' });
+  }
+
   /** The problems listed, once there are some. */
   problems() {
     return this.page.waitFor(() => {

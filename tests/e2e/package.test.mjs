@@ -57,6 +57,8 @@ test('the npm package ships exactly the widget, the editor, the schema, integrit
     'README.md',
     'dist/clinic.json',
     'dist/content.schema.json',
+    'dist/editor-render/infusion_guide_editor_render.js',
+    'dist/editor-render/infusion_guide_editor_render_bg.wasm',
     'dist/editor.css',
     'dist/editor.html',
     'dist/editor.js',
@@ -96,7 +98,7 @@ test('a page served from what npm installed shows the guide, its hash checked', 
 });
 
 test('the editor works from what npm installed', async () => {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${site.url}/editor.html`);
   const preview = new GuidePage(page, '#preview');
@@ -105,5 +107,10 @@ test('the editor works from what npm installed', async () => {
   // The example clinic file it opens with: valid, and previewed with its phone.
   assert.equal(await page.locator('#problems li').count(), 0);
   assert.match(await preview.guide().textContent(), /\+1 555 010 0199/);
+  // Its renderer came too: the guide as HTML, from the installed files.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HTML' }).click()]);
+  const html = readFileSync(await download.path(), 'utf8');
+  assert.match(html, /^<template shadowrootmode="open"><link rel="stylesheet" href="https:\/\/cdn\.jsdelivr\.net\/npm\/infusion-guide@[^/]+\/dist\/infusion-guide\.css">/);
+  assert.match(html, /\+1 555 010 0199/);
   await context.close();
 });
