@@ -4,160 +4,129 @@
 
 use super::*;
 
+/// An open `[` (or `![`): its node, the openers below it, where it starts,
+/// whether it is `![`.
+type Bracket = (usize, usize, usize, bool);
+
+/// One paragraph's inline reading in progress.
+struct Inlines<'a> {
+    s: &'a str,
+    pieces: Pieces,
+    /// Nodes of runs that can open.
+    openers: Vec<usize>,
+    brackets: Vec<Bracket>,
+    /// Brackets below this index are before a link: they cannot start one.
+    inactive: usize,
+    /// Lengths of backtick runs known to have no closing run.
+    unclosed: Vec<usize>,
+}
+
 impl Parser<'_> {
     /// The inlines of one paragraph. CommonMark's delimiter algorithm, with
     /// each closing run matched as soon as it is read and an open `[` as the
     /// floor for that search.
     pub(super) fn inline(&mut self, s: &str) -> Vec<Inline> {
         let b = s.as_bytes();
-        let mut pieces = Pieces::default();
-        // Nodes of runs that can open, and open brackets: node, openers
-        // below it, where it starts, whether it is `![`.
-        let mut openers = Vec::new();
-        let mut brackets: Vec<(usize, usize, usize, bool)> = Vec::new();
-        // Brackets below this index are before a link: they cannot start one.
-        let mut inactive = 0;
-        // Lengths of backtick runs known to have no closing run.
-        let mut unclosed = Vec::new();
+        let mut st = Inlines {
+            s,
+            pieces: Pieces::default(),
+            openers: Vec::new(),
+            brackets: Vec::new(),
+            inactive: 0,
+            unclosed: Vec::new(),
+        };
         // A `[` after the last `]` is text.
         let last_close = b.iter().rposition(|&c| c == b']').unwrap_or(0);
         let mut i = 0;
         while let Some(&c) = b.get(i) {
             let rest = &s[i..];
-            match c {
-                b'\n' | b'\\' if c == b'\n' || rest[1..].starts_with('\n') => {
-                    let kept = match c {
-                        b'\n' => pieces.text.trim_end_matches(' ').len(),
-                        _ => pieces.text.len(),
-                    };
-                    let hard = c == b'\\' || pieces.text.len() - kept >= 2;
-                    pieces.text.truncate(kept);
-                    if hard {
-                        pieces.flush();
-                        pieces.push(Inline::LineBreak, 0);
-                    } else {
-                        pieces.text.push(' ');
-                    }
-                    i += if c == b'\\' { 2 } else { 1 };
-                }
-                b'`' => {
-                    let n = run(rest, c);
-                    let close = if unclosed.contains(&n) {
-                        None
-                    } else {
-                        closing_ticks(&rest[n..], n)
-                    };
-                    match close {
-                        Some(end) => {
-                            let code = rest[n..n + end].replace('\n', " ");
-                            let stripped = code
-                                .strip_prefix(' ')
-                                .and_then(|c| c.strip_suffix(' '))
-                                .filter(|_| code.trim() != "");
-                            pieces.text.push_str(stripped.unwrap_or(&code));
-                            i += 2 * n + end;
-                        }
-                        None => {
-                            unclosed.push(n);
-                            pieces.text.push_str(&rest[..n]);
-                            i += n;
-                        }
-                    }
-                }
-                b'<' => match autolink(rest) {
-                    Some((href, end)) => {
-                        pieces.flush();
-                        let children = vec![Inline::Text(rest[1..end - 1].to_owned())];
-                        self.link(&mut pieces, href, children, 1, &rest[..end]);
-                        i += end;
-                    }
-                    None => {
-                        pieces.text.push('<');
-                        i += 1;
-                    }
-                },
-                b'*' | b'_' => {
-                    let n = run(rest, c);
-                    let before = s[..i].chars().next_back().unwrap_or(' ');
-                    let after = rest[n..].chars().next().unwrap_or(' ');
-                    let (open, close) = flanking(c, before, after);
-                    pieces.flush();
-                    // Emphasis does not reach out of a `[` that may start a link.
-                    let floor = match brackets.last() {
-                        Some(bracket) if brackets.len() > inactive => bracket.1,
-                        _ => 0,
-                    };
-                    let mut left = n;
-                    if close {
-                        left = close_run(&mut pieces, &mut openers, floor, c, n, open);
-                    }
-                    if left > 0 {
-                        if open {
-                            openers.push(pieces.nodes.len());
-                        }
-                        pieces.nodes.push(Node::Run(c, left, n, close));
-                    }
-                    i += n;
-                }
-                b'{' => match placeholder(rest) {
-                    Some((name, end)) => {
-                        match Reference::from_name(name) {
-                            Some(reference) => {
-                                pieces.flush();
-                                pieces.push(Inline::Region(reference), 0);
-                            }
-                            None => self.unknown_placeholder(&rest[..end], name),
-                        }
-                        i += end;
-                    }
-                    None => {
-                        pieces.text.push('{');
-                        i += 1;
-                    }
-                },
+            i += match c {
+                b'\n' | b'\\' if c == b'\n' || rest[1..].starts_with('\n') => st.line_end(c),
+                b'`' => st.code_span(rest),
+                b'<' => self.autolink_at(&mut st, rest),
+                b'*' | b'_' => st.delimiter_run(i, c),
+                b'{' => self.placeholder_at(&mut st, rest),
                 b'[' | b'!' if (c == b'[' || rest[1..].starts_with('[')) && i < last_close => {
-                    pieces.flush();
-                    let image = c == b'!';
-                    brackets.push((pieces.nodes.len(), openers.len(), i, image));
-                    pieces.nodes.push(Node::Open(image));
-                    i += 1 + usize::from(image);
+                    st.open_bracket(i, c == b'!')
                 }
-                b']' => {
-                    pieces.flush();
-                    i += 1;
-                    let Some((node, below, at, image)) = brackets.pop() else {
-                        pieces.text.push(']');
-                        continue;
-                    };
-                    let active = brackets.len() >= inactive;
-                    inactive = inactive.min(brackets.len());
-                    let label = &s[at + 1 + usize::from(image)..i - 1];
-                    let Some((href, end)) = active.then(|| self.target(s, i, label)).flatten()
-                    else {
-                        pieces.text.push(']');
-                        continue;
-                    };
-                    openers.truncate(below);
-                    let depth = pieces.depth_after(node);
-                    let children = finish(pieces.nodes.drain(node + 1..));
-                    pieces.nodes.pop();
-                    if image {
-                        self.error(
-                            "image",
-                            &s[at..end],
-                            "images are not supported; describe the picture in words",
-                        );
-                    } else {
-                        inactive = brackets.len();
-                        self.link(&mut pieces, href, unlink(children), depth, &s[at..end]);
-                    }
-                    i = end;
-                }
-                _ => i += text_char(rest, &mut pieces.text),
+                b']' => self.close_bracket(&mut st, i),
+                _ => text_char(rest, &mut st.pieces.text),
+            };
+        }
+        st.pieces.flush();
+        finish(st.pieces.nodes.into_iter())
+    }
+
+    /// `<address>`: an autolink, or a `<` as text. Gives back the bytes read.
+    fn autolink_at(&mut self, st: &mut Inlines<'_>, rest: &str) -> usize {
+        match autolink(rest) {
+            Some((href, end)) => {
+                st.pieces.flush();
+                let children = vec![Inline::Text(rest[1..end - 1].to_owned())];
+                self.link(&mut st.pieces, href, children, 1, &rest[..end]);
+                end
+            }
+            None => {
+                st.pieces.text.push('<');
+                1
             }
         }
-        pieces.flush();
-        finish(pieces.nodes.into_iter())
+    }
+
+    /// `{name}`: a placeholder the region fills in (an error for an unknown
+    /// name), or a `{` as text. Gives back the bytes read.
+    fn placeholder_at(&mut self, st: &mut Inlines<'_>, rest: &str) -> usize {
+        match placeholder(rest) {
+            Some((name, end)) => {
+                match Reference::from_name(name) {
+                    Some(reference) => {
+                        st.pieces.flush();
+                        st.pieces.push(Inline::Region(reference), 0);
+                    }
+                    None => self.unknown_placeholder(&rest[..end], name),
+                }
+                end
+            }
+            None => {
+                st.pieces.text.push('{');
+                1
+            }
+        }
+    }
+
+    /// The `]` at `i`: closes the last open bracket into a link (or an image,
+    /// which is an error) when a target follows, else it is text. Gives back
+    /// the bytes read.
+    fn close_bracket(&mut self, st: &mut Inlines<'_>, i: usize) -> usize {
+        let s = st.s;
+        st.pieces.flush();
+        let after = i + 1;
+        let Some((node, below, at, image)) = st.brackets.pop() else {
+            st.pieces.text.push(']');
+            return 1;
+        };
+        let active = st.brackets.len() >= st.inactive;
+        st.inactive = st.inactive.min(st.brackets.len());
+        let label = &s[at + 1 + usize::from(image)..after - 1];
+        let Some((href, end)) = active.then(|| self.target(s, after, label)).flatten() else {
+            st.pieces.text.push(']');
+            return 1;
+        };
+        st.openers.truncate(below);
+        let depth = st.pieces.depth_after(node);
+        let children = finish(st.pieces.nodes.drain(node + 1..));
+        st.pieces.nodes.pop();
+        if image {
+            self.error(
+                "image",
+                &s[at..end],
+                "images are not supported; describe the picture in words",
+            );
+        } else {
+            st.inactive = st.brackets.len();
+            self.link(&mut st.pieces, href, unlink(children), depth, &s[at..end]);
+        }
+        end - i
     }
 
     /// Where `[label]` ending before `at` in `s` links to: an inline
@@ -479,6 +448,96 @@ fn autolink(s: &str) -> Option<(String, usize)> {
         _ => return None,
     };
     Some((href, end + 1))
+}
+
+impl Inlines<'_> {
+    /// A line end (`c` is `\n`) or a backslash before one: a hard break after
+    /// two spaces or a backslash, else a space. Gives back the bytes read.
+    fn line_end(&mut self, c: u8) -> usize {
+        let text = &mut self.pieces.text;
+        let kept = match c {
+            b'\n' => text.trim_end_matches(' ').len(),
+            _ => text.len(),
+        };
+        let hard = c == b'\\' || text.len() - kept >= 2;
+        text.truncate(kept);
+        if hard {
+            self.pieces.flush();
+            self.pieces.push(Inline::LineBreak, 0);
+        } else {
+            self.pieces.text.push(' ');
+        }
+        if c == b'\\' {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// A run of backticks at the start of `rest`: a code span, shown as its
+    /// text, or the backticks as text when no run of the same length closes
+    /// it. Gives back the bytes read.
+    fn code_span(&mut self, rest: &str) -> usize {
+        let n = run(rest, b'`');
+        let close = if self.unclosed.contains(&n) {
+            None
+        } else {
+            closing_ticks(&rest[n..], n)
+        };
+        match close {
+            Some(end) => {
+                let code = rest[n..n + end].replace('\n', " ");
+                let stripped = code
+                    .strip_prefix(' ')
+                    .and_then(|c| c.strip_suffix(' '))
+                    .filter(|_| code.trim() != "");
+                self.pieces.text.push_str(stripped.unwrap_or(&code));
+                2 * n + end
+            }
+            None => {
+                self.unclosed.push(n);
+                self.pieces.text.push_str(&rest[..n]);
+                n
+            }
+        }
+    }
+
+    /// A run of `c` (`*` or `_`) at `i`: closes what it can, and what is left
+    /// may open. Gives back the bytes read.
+    fn delimiter_run(&mut self, i: usize, c: u8) -> usize {
+        let (s, rest) = (self.s, &self.s[i..]);
+        let n = run(rest, c);
+        let before = s[..i].chars().next_back().unwrap_or(' ');
+        let after = rest[n..].chars().next().unwrap_or(' ');
+        let (open, close) = flanking(c, before, after);
+        self.pieces.flush();
+        // Emphasis does not reach out of a `[` that may start a link.
+        let floor = match self.brackets.last() {
+            Some(bracket) if self.brackets.len() > self.inactive => bracket.1,
+            _ => 0,
+        };
+        let mut left = n;
+        if close {
+            left = close_run(&mut self.pieces, &mut self.openers, floor, c, n, open);
+        }
+        if left > 0 {
+            if open {
+                self.openers.push(self.pieces.nodes.len());
+            }
+            self.pieces.nodes.push(Node::Run(c, left, n, close));
+        }
+        n
+    }
+
+    /// A `[` (or `![` when `image`) at `i` that may start a link. Gives back
+    /// the bytes read.
+    fn open_bracket(&mut self, i: usize, image: bool) -> usize {
+        self.pieces.flush();
+        self.brackets
+            .push((self.pieces.nodes.len(), self.openers.len(), i, image));
+        self.pieces.nodes.push(Node::Open(image));
+        1 + usize::from(image)
+    }
 }
 
 /// `address "title")` after a link's `(`: the address and the length.

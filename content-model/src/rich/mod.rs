@@ -194,143 +194,193 @@ pub fn parse(source: &str) -> Result<RichText, Vec<RichError>> {
     let lines: Vec<&str> = source.split(['\n', '\r']).collect();
     let mut p = Parser::default();
     // Definitions first: a link may come before the address it names.
-    let mut is_definition = vec![false; lines.len()];
-    let mut block_start = true;
-    for (n, line) in lines.iter().enumerate() {
-        if block_start && p.definitions.len() < MAX_DEFINITIONS {
-            if let Some(definition) = definition(line) {
-                is_definition[n] = true;
-                p.definitions.push(definition);
-                continue;
-            }
-        }
-        block_start = line.trim().is_empty();
-    }
-    let mut quoted = false;
-    let mut code = false;
+    let is_definition = p.definitions(&lines);
+    let mut between = Between::default();
     let mut n = 0;
     while let Some(&line) = lines.get(n) {
         n += 1;
-        let mut t = line.trim_start_matches([' ', '\t']);
-        if t.is_empty() || is_definition[n - 1] {
+        if is_definition[n - 1] {
             p.end_paragraph();
-            quoted = false;
+            between.quoted = false;
             continue;
         }
-        p.footnotes(t);
-        let indent = indent(line);
-        let mut nested = p.list.as_ref().map(|list| indent >= list.indent + 2);
-        if indent >= 4 && nested.is_none() {
-            if !p.lines.is_empty() {
-                p.lines.push(t);
-            } else if !code {
-                p.error("code block", t, CODE);
-            }
-            code = p.lines.is_empty();
-            continue;
+        if let Some(fence) = p.line(line, &mut between) {
+            // Everything up to the closing fence is code.
+            n += lines[n..]
+                .iter()
+                .position(|line| fence.closes(line))
+                .map_or(lines.len() - n, |closing| closing + 1);
         }
-        code = false;
-        let quote = t.starts_with('>');
-        if quote {
-            // One error for the quote; the rest of the line is read as usual.
-            p.end_list();
-            nested = None;
-            if !quoted {
-                p.error("quoted block", t, QUOTE);
-            }
-            t = t.trim_start_matches(['>', ' ', '\t']);
-        }
-        quoted = quote;
-        if t.is_empty() {
-            continue;
-        }
-        let open = !p.lines.is_empty();
-        if open && is_table_delimiter(t) && p.lines.last().is_some_and(|l| l.contains('|')) {
-            let header = p.lines.last().copied().unwrap_or_default();
-            p.error(
-                "table starting",
-                header,
-                "tables are not part of the formatting subset; use a list instead, one line per row",
-            );
-            p.lines.push(t);
-            continue;
-        }
-        if open && nested != Some(false) && is_underline(t) {
-            let text = p.lines.join("\n");
-            p.lines.clear();
-            p.error("heading", &text, HEADING);
-            p.inline(&text);
-            continue;
-        }
-        if let Some((what, advice)) = block_error(t) {
-            p.end_list();
-            p.error(what, t, advice);
-            if advice == HEADING {
-                p.inline(t.trim_start_matches('#'));
-            }
-            if let Some((fence, length)) = fence(t) {
-                // Everything up to the closing fence is code.
-                while let Some(line) = lines.get(n) {
-                    n += 1;
-                    let line = line.trim();
-                    if line.len() >= length && line.bytes().all(|b| b == fence) {
-                        break;
-                    }
-                }
-            }
-            continue;
-        }
-        if let Some((marker, number, content)) = list_marker(t) {
-            let same = p.list.as_ref().is_some_and(|list| list.marker == marker);
-            match nested {
-                Some(true) => p.nested_item(indent, marker, number),
-                Some(false) if same => p.end_item(),
-                None if open && (number.is_some_and(|n| n != 1) || content.is_empty()) => {
-                    p.lines.push(t);
-                    continue;
-                }
-                _ => {
-                    p.end_list();
-                    p.list = Some(List {
-                        marker,
-                        start: number,
-                        indent,
-                        ..List::default()
-                    });
-                }
-            }
-            // Markers right after the marker: lists nested on one line.
-            let mut content = content;
-            for _ in 0..MAX_INLINE_DEPTH {
-                let Some((_, number, rest)) =
-                    list_marker(content).filter(|_| block_error(content).is_none())
-                else {
-                    break;
-                };
-                if let Some(number) = number {
-                    p.label.push_str(&format!("{number}. "));
-                }
-                content = rest;
-            }
-            if let Some((what, advice)) = block_error(content) {
-                p.error(what, content, advice);
-            }
-            if !content.is_empty() {
-                p.lines.push(content);
-            }
-            continue;
-        }
-        if !open && nested == Some(false) {
-            // Only indented text starts a new line of the item.
-            p.end_list();
-        }
-        p.lines.push(t);
     }
     p.end_list();
     if p.errors.is_empty() {
         Ok(RichText { blocks: p.blocks })
     } else {
         Err(p.errors)
+    }
+}
+
+/// What the block reader knows of the lines before the next one.
+#[derive(Default)]
+struct Between {
+    /// The last line was quoted (`> ...`): its error is given once.
+    quoted: bool,
+    /// The last line was indented code: its error is given once.
+    code: bool,
+}
+
+/// An opening code fence: its character and length.
+struct Fence(u8, usize);
+
+impl Fence {
+    /// Whether `line` closes the fence.
+    fn closes(&self, line: &str) -> bool {
+        let line = line.trim();
+        line.len() >= self.1 && line.bytes().all(|b| b == self.0)
+    }
+}
+
+impl<'s> Parser<'s> {
+    /// Reads the `[label]: address` definitions that start a block, and gives
+    /// back which lines they are.
+    fn definitions(&mut self, lines: &[&str]) -> Vec<bool> {
+        let mut is_definition = vec![false; lines.len()];
+        let mut block_start = true;
+        for (n, line) in lines.iter().enumerate() {
+            if block_start && self.definitions.len() < MAX_DEFINITIONS {
+                if let Some(definition) = definition(line) {
+                    is_definition[n] = true;
+                    self.definitions.push(definition);
+                    continue;
+                }
+            }
+            block_start = line.trim().is_empty();
+        }
+        is_definition
+    }
+
+    /// Reads one line that is not a definition. Gives back the fence it
+    /// opens, if any: the lines up to its closing are code, and skipped.
+    fn line(&mut self, line: &'s str, between: &mut Between) -> Option<Fence> {
+        let mut t = line.trim_start_matches([' ', '\t']);
+        if t.is_empty() {
+            self.end_paragraph();
+            between.quoted = false;
+            return None;
+        }
+        self.footnotes(t);
+        let indent = indent(line);
+        let mut nested = self.list.as_ref().map(|list| indent >= list.indent + 2);
+        if indent >= 4 && nested.is_none() {
+            if !self.lines.is_empty() {
+                self.lines.push(t);
+            } else if !between.code {
+                self.error("code block", t, CODE);
+            }
+            between.code = self.lines.is_empty();
+            return None;
+        }
+        between.code = false;
+        let quote = t.starts_with('>');
+        if quote {
+            // One error for the quote; the rest of the line is read as usual.
+            self.end_list();
+            nested = None;
+            if !between.quoted {
+                self.error("quoted block", t, QUOTE);
+            }
+            t = t.trim_start_matches(['>', ' ', '\t']);
+        }
+        between.quoted = quote;
+        if t.is_empty() {
+            return None;
+        }
+        let open = !self.lines.is_empty();
+        if open && is_table_delimiter(t) && self.lines.last().is_some_and(|l| l.contains('|')) {
+            let header = self.lines.last().copied().unwrap_or_default();
+            self.error(
+                "table starting",
+                header,
+                "tables are not part of the formatting subset; use a list instead, one line per row",
+            );
+            self.lines.push(t);
+            return None;
+        }
+        if open && nested != Some(false) && is_underline(t) {
+            let text = self.lines.join("\n");
+            self.lines.clear();
+            self.error("heading", &text, HEADING);
+            self.inline(&text);
+            return None;
+        }
+        if let Some((what, advice)) = block_error(t) {
+            self.end_list();
+            self.error(what, t, advice);
+            if advice == HEADING {
+                self.inline(t.trim_start_matches('#'));
+            }
+            return fence(t).map(|(fence, length)| Fence(fence, length));
+        }
+        if let Some((marker, number, content)) = list_marker(t) {
+            self.list_item(t, indent, nested, (marker, number, content));
+            return None;
+        }
+        if !open && nested == Some(false) {
+            // Only indented text starts a new line of the item.
+            self.end_list();
+        }
+        self.lines.push(t);
+        None
+    }
+
+    /// Reads a line `t` that starts with a list marker: a new item, an item
+    /// of a nested list (flattened into its parent's), or, in a paragraph,
+    /// text that only looks like one.
+    fn list_item(
+        &mut self,
+        t: &'s str,
+        indent: usize,
+        nested: Option<bool>,
+        (marker, number, content): (u8, Option<u64>, &'s str),
+    ) {
+        let open = !self.lines.is_empty();
+        let same = self.list.as_ref().is_some_and(|list| list.marker == marker);
+        match nested {
+            Some(true) => self.nested_item(indent, marker, number),
+            Some(false) if same => self.end_item(),
+            None if open && (number.is_some_and(|n| n != 1) || content.is_empty()) => {
+                self.lines.push(t);
+                return;
+            }
+            _ => {
+                self.end_list();
+                self.list = Some(List {
+                    marker,
+                    start: number,
+                    indent,
+                    ..List::default()
+                });
+            }
+        }
+        // Markers right after the marker: lists nested on one line.
+        let mut content = content;
+        for _ in 0..MAX_INLINE_DEPTH {
+            let Some((_, number, rest)) =
+                list_marker(content).filter(|_| block_error(content).is_none())
+            else {
+                break;
+            };
+            if let Some(number) = number {
+                self.label.push_str(&format!("{number}. "));
+            }
+            content = rest;
+        }
+        if let Some((what, advice)) = block_error(content) {
+            self.error(what, content, advice);
+        }
+        if !content.is_empty() {
+            self.lines.push(content);
+        }
     }
 }
 
