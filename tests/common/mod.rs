@@ -1,5 +1,5 @@
 //! Helpers shared by the native content tests (`tests/content.rs`,
-//! `tests/corpora.rs`): loading clinic files, reading the shared corpora,
+//! `tests/corpora.rs`, `tests/rich_text.rs`): loading clinic files, reading the shared corpora,
 //! walking formatted texts and checking rendered HTML. Each test file uses
 //! some of them.
 #![allow(dead_code)]
@@ -177,27 +177,32 @@ pub fn render(text: &RichText) -> String {
 
 /// Checks rendered HTML: only the subset's elements and attributes, and only
 /// allowed link addresses. Text is escaped on output, so every `<` is a tag.
+/// The error names what was found and quotes `html`.
 pub fn check_html(html: &str) -> Result<(), String> {
     const ELEMENTS: [&str; 9] = ["p", "strong", "em", "ul", "ol", "li", "a", "br", "span"];
     const ATTRIBUTES: [&str; 6] = ["href", "rel", "start", "class", "data-ref", "lang"];
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         rest = &rest[open + 1..];
-        let end = rest.find('>').ok_or("unclosed tag")?;
+        let end = rest
+            .find('>')
+            .ok_or_else(|| format!("unclosed tag in {html}"))?;
         let tag = &rest[..end];
         rest = &rest[end + 1..];
         let tag = tag.strip_prefix('/').unwrap_or(tag);
         let tag = tag.strip_suffix('/').unwrap_or(tag);
         let (name, mut attributes) = tag.split_once(' ').unwrap_or((tag, ""));
         if !ELEMENTS.contains(&name) {
-            return Err(format!("element <{name}>"));
+            return Err(format!("element <{name}> in {html}"));
         }
         while !attributes.trim().is_empty() {
             let trimmed = attributes.trim_start();
             let (attribute, after) = trimmed
                 .split_once("=\"")
-                .ok_or_else(|| format!("odd attribute {trimmed:?}"))?;
-            let close = after.find('"').ok_or("unclosed attribute")?;
+                .ok_or_else(|| format!("odd attribute {trimmed:?} in {html}"))?;
+            let close = after
+                .find('"')
+                .ok_or_else(|| format!("unclosed attribute in {html}"))?;
             let value = after[..close]
                 .replace("&quot;", "\"")
                 .replace("&#39;", "'")
@@ -206,12 +211,15 @@ pub fn check_html(html: &str) -> Result<(), String> {
                 .replace("&amp;", "&");
             attributes = &after[close + 1..];
             if !ATTRIBUTES.contains(&attribute) {
-                return Err(format!("attribute {attribute}"));
+                return Err(format!("attribute {attribute} in {html}"));
             }
             if attribute == "href" && !link_scheme_allowed(&value) {
-                return Err(format!("href {value:?}"));
+                return Err(format!("href {value:?} in {html}"));
             }
         }
+    }
+    if html.to_ascii_lowercase().contains("<script") {
+        return Err(format!("script in {html}"));
     }
     Ok(())
 }
