@@ -10,7 +10,7 @@
 
 /// A map with few entries, in the order they were inserted.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SmallMap<V>(Vec<(String, V)>);
+pub(crate) struct SmallMap<V>(Vec<(String, V)>);
 
 impl<V> Default for SmallMap<V> {
     fn default() -> Self {
@@ -25,7 +25,7 @@ impl<V> SmallMap<V> {
     }
 
     /// Whether `key` has a value.
-    pub fn contains_key(&self, key: &str) -> bool {
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
@@ -38,21 +38,13 @@ impl<V> SmallMap<V> {
     }
 
     /// The first value inserted.
-    pub fn first(&self) -> Option<&V> {
+    pub(crate) fn first(&self) -> Option<&V> {
         self.0.first().map(|(_, v)| v)
     }
 
     /// Each key and value, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v))
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 }
 
@@ -150,8 +142,8 @@ mod tests {
         assert_eq!(map.get("fr"), None);
         assert_eq!(map.first(), Some(&3));
         assert!(map.contains_key("es") && !map.contains_key("e"));
-        assert_eq!(map.len(), 2);
-        assert!(SmallMap::<u32>::default().is_empty());
+        assert_eq!(map.iter().count(), 2);
+        assert_eq!(SmallMap::<u32>::default().iter().count(), 0);
     }
 
     #[test]

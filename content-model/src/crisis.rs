@@ -59,7 +59,7 @@ impl Reference {
     }
 
     /// Words that stand for it where no region applies (search, reading levels).
-    pub fn plain_words(self) -> &'static str {
+    pub(crate) fn plain_words(self) -> &'static str {
         match self {
             Reference::Crisis => "call the crisis line",
             Reference::Emergency => "the emergency number",

@@ -613,7 +613,7 @@ impl Ui {
 }
 
 /// Every key of [`Ui`]: the words the widget itself uses.
-pub const UI_KEYS: &[&str] = &[
+pub(crate) const UI_KEYS: &[&str] = &[
     "contents_label",
     "part_overview",
     "part_steps",
@@ -677,12 +677,12 @@ pub const UI_KEYS: &[&str] = &[
 /// Words of [`UI_KEYS`] the widget no longer shows: accepted (and ignored) in
 /// files written for earlier versions, so that they stay valid, but no
 /// clinic has to write them.
-pub const RETIRED_UI_KEYS: &[&str] = &["crisis_show", "loading"];
+pub(crate) const RETIRED_UI_KEYS: &[&str] = &["crisis_show", "loading"];
 
 /// Words of [`UI_KEYS`] added after a format's first release: a clinic's own
 /// language may leave them out (its file stays valid across the update), and
 /// the widget then shows them in the content's fallback language.
-pub const LATER_UI_KEYS: &[&str] = &[
+pub(crate) const LATER_UI_KEYS: &[&str] = &[
     "remember_note",
     "range_to",
     "visit_total",

@@ -45,7 +45,7 @@ impl SearchIndex {
 }
 
 /// Lowercase, with the accents of Latin letters removed.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     crate::text::lowercase(text)
         .chars()
         .map(|c| match c {

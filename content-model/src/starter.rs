@@ -7,7 +7,7 @@
 /// Where a starter file looks for its JSON Schema: next to it, where the
 /// README says to copy `dist/content.schema.json`, so editors such as VS Code
 /// complete and check fields while the clinic types.
-pub const STARTER_SCHEMA_PATH: &str = "content.schema.json";
+pub(crate) const STARTER_SCHEMA_PATH: &str = "content.schema.json";
 
 /// What `init` knows about a new clinic.
 #[derive(Clone, Copy, Debug)]

@@ -10,7 +10,7 @@
 
 /// `text` in lower case, by the full Unicode mappings.
 #[must_use]
-pub fn lowercase(text: &str) -> String {
+pub(crate) fn lowercase(text: &str) -> String {
     #[cfg(all(target_arch = "wasm32", feature = "browser-text"))]
     {
         if text.is_ascii() {
@@ -28,7 +28,7 @@ pub fn lowercase(text: &str) -> String {
 /// number grammar (`-?digits(.digits)?([eE][+-]?digits)?`). Too large a
 /// literal gives an infinity.
 #[must_use]
-pub fn parse_decimal(literal: &str) -> f64 {
+pub(crate) fn parse_decimal(literal: &str) -> f64 {
     #[cfg(all(target_arch = "wasm32", feature = "browser-text"))]
     {
         js_sys::Number::parse_float(literal)
@@ -41,7 +41,7 @@ pub fn parse_decimal(literal: &str) -> f64 {
 
 /// `base` to the power `exponent` (for the sRGB curve of contrast ratios).
 #[must_use]
-pub fn powf(base: f64, exponent: f64) -> f64 {
+pub(crate) fn powf(base: f64, exponent: f64) -> f64 {
     #[cfg(all(target_arch = "wasm32", feature = "browser-text"))]
     {
         js_sys::Math::pow(base, exponent)

@@ -18,7 +18,7 @@ mod parts;
 mod theme;
 
 /// The only format version this build reads.
-pub const FORMAT: f64 = 1.0;
+pub(crate) const FORMAT: f64 = 1.0;
 
 /// Longest plain text, in characters; longer is surely a mistake.
 const MAX_PLAIN_CHARS: usize = 2_000;

@@ -15,7 +15,7 @@ use std::fmt::{self, Write as _};
 ///
 /// Real content needs a handful of levels; the limit keeps the recursive
 /// parser's stack use small and fixed, even in a wasm page.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// A 1-based position in the source text. `column` counts Unicode scalar
 /// values (chars), 1-based.
@@ -34,10 +34,10 @@ impl Pos {
     /// The position every value of the built-in guide gets when it is merged
     /// (line 0 does not exist in a file): such a value is not in the clinic's
     /// file, so an error about it has no place there to point at.
-    pub const BUILT_IN: Pos = Pos { line: 0, column: 0 };
+    pub(crate) const BUILT_IN: Pos = Pos { line: 0, column: 0 };
 
     /// Whether this is a place in the clinic's file, not [`Pos::BUILT_IN`].
-    pub fn in_clinic_file(self) -> bool {
+    pub(crate) fn in_clinic_file(self) -> bool {
         self.line > 0
     }
 }
@@ -208,7 +208,7 @@ impl Value {
     }
 
     /// Whether this is `null`.
-    pub fn is_null(&self) -> bool {
+    pub(crate) fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
 }
