@@ -43,7 +43,7 @@ export async function faqSearch(browser, baseUrl, keystrokes, total) {
       const root = document.querySelector('infusion-guide').shadowRoot;
       const input = root.querySelector('[data-testid=faq-search]');
       const status = root.querySelector('[data-testid=faq-status]');
-      const list = root.querySelector('dl.ig-faq');
+      const list = root.querySelector('#ig-faq');
       const shown = () => list.querySelectorAll('[data-testid=faq-item]:not([hidden])').length;
       // A new task: every microtask has run by then, and Yew renders in one.
       const nextTask = () =>

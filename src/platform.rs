@@ -65,24 +65,45 @@ mod imp {
         element.scroll_into_view_with_bool(true);
     }
 
-    /// Shows the children of `list` whose indexes are in `shown` (sorted)
-    /// and hides the others, touching only those that change.
+    /// Shows the questions whose indexes are in `shown` (sorted) and hides
+    /// the others, touching only those that change. The questions are the
+    /// children of `list` (a `dl`), or of each of its children (the lists of
+    /// a long FAQ), which are hidden when none of their questions is shown.
     pub fn show_only(list: &yew::NodeRef, shown: &[usize]) {
         use wasm_bindgen::JsCast;
         let Some(list) = list.cast::<Element>() else {
             return;
         };
-        let children = list.children();
-        let mut shown = shown.iter().copied().peekable();
-        for i in 0..children.length() {
-            let visible = shown.next_if_eq(&(i as usize)).is_some();
-            if let Some(child) = children
-                .item(i)
-                .and_then(|c| c.dyn_into::<HtmlElement>().ok())
-            {
-                if child.hidden() == visible {
-                    child.set_hidden(!visible);
+        let set_hidden = |element: Element, hidden: bool| {
+            if let Ok(element) = element.dyn_into::<HtmlElement>() {
+                if element.hidden() != hidden {
+                    element.set_hidden(hidden);
                 }
+            }
+        };
+        let groups = if list.tag_name() == "DL" {
+            vec![list.clone()]
+        } else {
+            let chunks = list.children();
+            (0..chunks.length())
+                .filter_map(|i| chunks.item(i))
+                .collect()
+        };
+        let mut shown = shown.iter().copied().peekable();
+        let mut index = 0;
+        for group in groups {
+            let children = group.children();
+            let mut any = false;
+            for i in 0..children.length() {
+                let visible = shown.next_if_eq(&index).is_some();
+                index += 1;
+                any |= visible;
+                if let Some(child) = children.item(i) {
+                    set_hidden(child, !visible);
+                }
+            }
+            if group != list {
+                set_hidden(group, !any);
             }
         }
     }

@@ -249,6 +249,44 @@ async fn faq_search_filters_and_announces_the_count() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_faq_is_lists_of_twenty_and_the_search_hides_a_list_with_no_match() {
+    let questions: Vec<String> = (1..=80)
+        .map(|i| {
+            let word = if i == 45 { "zebra" } else { "plain" };
+            format!(
+                r#"{{ "id": "extra-{i}", "question": {{ "en": "Extra question {i}?", "es": "¿Pregunta {i}?" }}, "answer": {{ "en": "A {word} answer.", "es": "Una respuesta." }} }}"#
+            )
+        })
+        .collect();
+    let clinic = load_clinic(&format!(r#"{{ "faq": [{}] }}"#, questions.join(","))).expect("valid");
+    let total = clinic.faq.len();
+    let app = Mounted::new(|p| p.content = Rc::new(clinic).into()).await;
+    let chunks = app.all(".ig-faq-long > dl.ig-faq-chunk");
+    assert_eq!(chunks.len(), total.div_ceil(20));
+    assert_eq!(
+        app.all(".ig-faq-chunk > [data-testid=faq-item]").len(),
+        total
+    );
+    let search = |value: &str| {
+        let input: web_sys::HtmlInputElement = app.one("[data-testid=faq-search]").unchecked_into();
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::InputEvent::new("input").expect("event"))
+            .expect("dispatch");
+    };
+    search("zebra");
+    yew::scheduler::flush().await;
+    let shown = app.all("[data-testid=faq-item]:not([hidden])");
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].id(), "faq-extra-45");
+    assert_eq!(app.all(".ig-faq-chunk:not([hidden])").len(), 1);
+    search("");
+    yew::scheduler::flush().await;
+    assert_eq!(app.all("[data-testid=faq-item]:not([hidden])").len(), total);
+    assert!(app.all(".ig-faq-chunk[hidden]").is_empty());
+}
+
+#[wasm_bindgen_test]
 async fn the_crisis_notice_and_disclaimer_cannot_be_hidden() {
     let clinic = load_clinic(r#"{ "hide": ["faq", "steps"], "crisis": { "region": "uk" } }"#)
         .expect("valid");

@@ -26,10 +26,15 @@ use crate::state::{Action, FaqState};
 use super::context::{use_guide, GuideEvent};
 use super::rich_text::{render_rich, Place};
 
-/// From this many questions on, those off screen are not laid out (the CSS
-/// of `.ig-faq.is-long`): searching hundreds stays quick. Shorter lists are
-/// drawn whole, as every page and screenshot tool expects.
+/// From this many questions on, the list is split into lists of [`CHUNK`]
+/// questions, and those off screen are not styled or laid out (the CSS of
+/// `.ig-faq-chunk`): showing hundreds again after a search costs the chunks
+/// on screen, not every question. Shorter lists are one list, drawn whole,
+/// as every page and screenshot tool expects.
 const LONG_FAQ: usize = 60;
+
+/// Questions per list in a long FAQ.
+const CHUNK: usize = 20;
 
 /// Properties of [`Faq`].
 #[derive(Clone, PartialEq, Properties)]
@@ -255,7 +260,8 @@ struct FaqListProps {
     list_ref: NodeRef,
 }
 
-/// Every question, in order, each shown or hidden by [`Faq`]'s search.
+/// Every question, in order, each shown or hidden by [`Faq`]'s search. A
+/// long list is a series of lists of [`CHUNK`] questions each, in a `div`.
 #[component]
 fn FaqList(props: &FaqListProps) -> Html {
     let FaqListProps {
@@ -264,14 +270,26 @@ fn FaqList(props: &FaqListProps) -> Html {
         list_ref,
     } = props;
     let faq = &shared.content.0.faq;
+    // No keys: the questions never change order, and a plain list is
+    // cheaper to compare than 1,000 keys.
+    let items = |range: std::ops::Range<usize>| -> Html {
+        faq[range.clone()]
+            .iter()
+            .zip(range)
+            .map(|(question, index)| {
+                html! { <FaqItem shared={shared.clone()} {index} open={open.contains(&question.id)} /> }
+            })
+            .collect()
+    };
+    if faq.len() < LONG_FAQ {
+        return html! { <dl class="ig-faq" ref={list_ref}>{ items(0..faq.len()) }</dl> };
+    }
     html! {
-        <dl class={classes!("ig-faq", (faq.len() >= LONG_FAQ).then_some("is-long"))} ref={list_ref}>
-            // No keys: the questions never change order, and a plain
-            // list is cheaper to compare than 1,000 keys.
-            for (index, question) in faq.iter().enumerate() {
-                <FaqItem shared={shared.clone()} {index} open={open.contains(&question.id)} />
+        <div class="ig-faq-long" ref={list_ref}>
+            for start in (0..faq.len()).step_by(CHUNK) {
+                <dl class="ig-faq ig-faq-chunk">{ items(start..(start + CHUNK).min(faq.len())) }</dl>
             }
-        </dl>
+        </div>
     }
 }
 
