@@ -54,6 +54,15 @@ function file(path, type) {
 
 const params = (req) => new URL(req.url, 'http://x').searchParams;
 
+/** 80 questions more than the built-in guide's: a long FAQ, in lists of 20. One answer says "zebra". */
+const LONG_FAQ = {
+  faq: Array.from({ length: 80 }, (_, i) => ({
+    id: `extra-${i + 1}`,
+    question: { en: `Extra question ${i + 1}?`, es: `¿Pregunta ${i + 1}?` },
+    answer: { en: i === 44 ? 'A zebra answer.' : 'A plain answer.', es: 'Una respuesta.' },
+  })),
+};
+
 before(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   staticHtml = cli('render', 'content/default.json', '--lang', 'en');
@@ -68,6 +77,10 @@ before(async () => {
       '/static-no-dsd.html': (req, res) => html(res, hostPage({
         body: `<infusion-guide>${staticHtml.replaceAll('<template shadowrootmode="open">', '<template data-was-shadowrootmode="open">')}</infusion-guide>`,
       })),
+      '/long-faq.json': (req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(LONG_FAQ));
+      },
       '/harbour.json': (req, res) => {
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(CLINIC));
@@ -145,6 +158,23 @@ for (const engine of ENGINES) {
       // Only two answers say "machinery"; no question does.
       await guide.waitInRoot((root) => root.querySelector('[data-testid=faq-status]').textContent === '2 questions match', null, 'two matches');
       assert.deepEqual(await guide.shownQuestions(), ['can-i-drive', 'back-to-work']);
+      await noErrors(guide);
+      await page.close();
+    });
+
+    test(`${engine}: a long FAQ's search hides the lists of 20 with no match and shows them all again`, async () => {
+      const { page, guide } = await openGuide('/host.html?attrs=' + encodeURIComponent('content-src="/long-faq.json"'));
+      await guide.waitInRoot((root) => root.querySelectorAll('.ig-faq-long > dl.ig-faq-chunk').length > 4, null, 'the long FAQ in lists');
+      const total = (await guide.shownQuestions()).length;
+      assert.ok(total > 100, `${total} questions`);
+      await guide.search('zebra');
+      await guide.waitInRoot((root) => root.querySelector('[data-testid=faq-status]').textContent === '1 question matches', null, 'one match');
+      assert.deepEqual(await guide.shownQuestions(), ['extra-45']);
+      assert.equal(await guide.inRoot((root) => root.querySelectorAll('.ig-faq-chunk:not([hidden])').length), 1);
+      await page.keys(...Array(5).fill('Backspace'));
+      await guide.waitInRoot((root) => root.querySelector('[data-testid=faq-status]').textContent === '', null, 'the search cleared');
+      assert.equal((await guide.shownQuestions()).length, total);
+      assert.equal(await guide.inRoot((root) => root.querySelectorAll('.ig-faq-chunk[hidden]').length), 0);
       await noErrors(guide);
       await page.close();
     });
