@@ -23,7 +23,7 @@ use crate::content::{Region, SharedContent};
 use crate::platform;
 use crate::state::{Action, FaqState};
 
-use super::context::{use_guide, GuideEvent};
+use super::context::{use_guide, Guide, GuideEvent};
 use super::rich_text::{render_rich, Place};
 
 /// From this many questions on, the list is split into lists of [`CHUNK`]
@@ -77,64 +77,8 @@ pub fn Faq(props: &FaqProps) -> Html {
             move |(matches, _, _)| platform::show_only(&list_ref, matches),
         );
     }
-    {
-        // Deep links: #faq-<id> on load and whenever the host page's fragment changes.
-        let guide = guide.clone();
-        let list_ref = list_ref.clone();
-        use_effect_with((), move |_| {
-            let open_from_hash = {
-                let guide = guide.clone();
-                let list_ref = list_ref.clone();
-                move || {
-                    let (Some(guide), Some(id)) =
-                        (guide.as_ref(), deep_link_id(&platform::location_hash()))
-                    else {
-                        return;
-                    };
-                    if guide.content.faq.iter().any(|q| q.id == id) {
-                        guide.dispatch(Action::OpenFaq(id.clone()));
-                        let list_ref = list_ref.clone();
-                        // Once the opened answer is on screen.
-                        let _ = platform::after_next_paint(move || {
-                            if let Some(question) =
-                                list_ref.cast::<web_sys::Element>().and_then(|l| {
-                                    l.query_selector(&format!("#faq-{id} button"))
-                                        .ok()
-                                        .flatten()
-                                })
-                            {
-                                platform::scroll_to(&question);
-                                platform::focus(&question);
-                            }
-                        });
-                    }
-                }
-            };
-            open_from_hash();
-            let watch = platform::on_hash_change(open_from_hash);
-            move || watch.stop()
-        });
-    }
-    {
-        // Find-in-page opens a closed answer: keep the state in step with it.
-        let guide = guide.clone();
-        let list_ref = list_ref.clone();
-        use_effect_with((), move |_| {
-            let listener = list_ref.cast::<web_sys::Element>().map(|list| {
-                gloo::events::EventListener::new(&list, "beforematch", move |event| {
-                    let id = event
-                        .target()
-                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                        .and_then(|el| el.get_attribute("data-faq-id"));
-                    if let (Some(guide), Some(id)) = (guide.as_ref(), id) {
-                        guide.dispatch(Action::OpenFaq(id.clone()));
-                        guide.on_event.emit(GuideEvent::FaqOpen(id));
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_deep_links(guide.clone(), list_ref.clone());
+    use_find_in_page(guide.clone(), list_ref.clone());
 
     // One callback for every question, the same on every render, so that a
     // question whose props did not change is not rendered again: typing in
@@ -249,6 +193,64 @@ pub fn Faq(props: &FaqProps) -> Html {
             <FaqList shared={item} open={state.open.clone()} {list_ref} />
         </section>
     }
+}
+
+/// Opens and shows the question a `#faq-<id>` fragment in the host page's
+/// URL names: on load and whenever the fragment changes.
+#[hook]
+fn use_deep_links(guide: Option<Guide>, list_ref: NodeRef) {
+    use_effect_with((), move |_| {
+        let open_from_hash = {
+            let guide = guide.clone();
+            let list_ref = list_ref.clone();
+            move || {
+                let (Some(guide), Some(id)) =
+                    (guide.as_ref(), deep_link_id(&platform::location_hash()))
+                else {
+                    return;
+                };
+                if guide.content.faq.iter().any(|q| q.id == id) {
+                    guide.dispatch(Action::OpenFaq(id.clone()));
+                    let list_ref = list_ref.clone();
+                    // Once the opened answer is on screen.
+                    let _ = platform::after_next_paint(move || {
+                        if let Some(question) = list_ref.cast::<web_sys::Element>().and_then(|l| {
+                            l.query_selector(&format!("#faq-{id} button"))
+                                .ok()
+                                .flatten()
+                        }) {
+                            platform::scroll_to(&question);
+                            platform::focus(&question);
+                        }
+                    });
+                }
+            }
+        };
+        open_from_hash();
+        let watch = platform::on_hash_change(open_from_hash);
+        move || watch.stop()
+    });
+}
+
+/// Keeps the open questions in step when the browser's find-in-page opens a
+/// closed answer (`beforematch`).
+#[hook]
+fn use_find_in_page(guide: Option<Guide>, list_ref: NodeRef) {
+    use_effect_with((), move |_| {
+        let listener = list_ref.cast::<web_sys::Element>().map(|list| {
+            gloo::events::EventListener::new(&list, "beforematch", move |event| {
+                let id = event
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .and_then(|el| el.get_attribute("data-faq-id"));
+                if let (Some(guide), Some(id)) = (guide.as_ref(), id) {
+                    guide.dispatch(Action::OpenFaq(id.clone()));
+                    guide.on_event.emit(GuideEvent::FaqOpen(id));
+                }
+            })
+        });
+        move || drop(listener)
+    });
 }
 
 #[derive(Clone, PartialEq, Properties)]
