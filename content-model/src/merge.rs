@@ -126,32 +126,11 @@ fn merge_id_list(base: Node, patch: Node, key: &str, errors: &mut Vec<ContentErr
     let mut seen: Vec<String> = Vec::new();
     for (index, item) in patches.into_iter().enumerate() {
         let path = format!("{key}[{index}]");
-        let Some(id) = item
-            .get("id")
-            .and_then(|n| n.value.as_str())
-            .map(str::to_owned)
-        else {
-            errors.push(ContentError::new(
-                ErrorKind::Missing,
-                &format!("{path}.id"),
-                item.pos,
-                "each item here needs an \"id\": the id of a default item to change, or a new id to add one",
-            ));
+        let Some(id) = item_id(&item, &path, &seen, errors) else {
             continue;
         };
-        if seen.contains(&id) {
-            errors.push(ContentError::new(
-                ErrorKind::Duplicate,
-                &format!("{path}.id"),
-                item.get("id").map_or(item.pos, |n| n.pos),
-                format!("the id \"{id}\" is used twice in this list; ids must be unique"),
-            ));
-            continue;
-        }
         seen.push(id.clone());
-        let existing = items
-            .iter()
-            .position(|n| n.get("id").and_then(|i| i.value.as_str()) == Some(&id));
+        let existing = position_of(&items, &id);
         if item.get("remove").and_then(|n| n.value.as_bool()) == Some(true) {
             match existing {
                 Some(i) => {
@@ -177,28 +156,10 @@ fn merge_id_list(base: Node, patch: Node, key: &str, errors: &mut Vec<ContentErr
                 format!("expected true or false, found {}", flag.value.kind_name()),
             ));
         }
-        let after = match item.get("after") {
-            None => None,
-            Some(node) => match node.value.as_str() {
-                Some(after) => Some((after.to_owned(), node.pos)),
-                None => {
-                    errors.push(ContentError::new(
-                        ErrorKind::Type,
-                        &format!("{path}.after"),
-                        node.pos,
-                        format!(
-                            "expected the id of the item to place this one after (\"\" for first), found {}",
-                            node.value.kind_name()
-                        ),
-                    ));
-                    None
-                }
-            },
-        };
+        let after = placement(&item, &path, errors);
         let merged = match existing {
             Some(i) => {
-                let base_item = items.remove(i);
-                let merged = merge_item(base_item, item);
+                let merged = merge_item(items.remove(i), item);
                 if after.is_none() {
                     items.insert(i, merged);
                     continue;
@@ -210,31 +171,81 @@ fn merge_id_list(base: Node, patch: Node, key: &str, errors: &mut Vec<ContentErr
         let at = match &after {
             None => items.len(),
             Some((after, _)) if after.is_empty() => 0,
-            Some((after, pos)) => {
-                match items
-                    .iter()
-                    .position(|n| n.get("id").and_then(|i| i.value.as_str()) == Some(after))
-                {
-                    Some(i) => i + 1,
-                    None => {
-                        errors.push(ContentError::new(
-                            ErrorKind::Invalid,
-                            &format!("{path}.after"),
-                            *pos,
-                            format!(
-                                "there is no item \"{after}\" in {key} to place this one after"
-                            ),
-                        ));
-                        items.len()
-                    }
-                }
-            }
+            Some((after, pos)) => position_of(&items, after).map_or_else(
+                || {
+                    errors.push(ContentError::new(
+                        ErrorKind::Invalid,
+                        &format!("{path}.after"),
+                        *pos,
+                        format!("there is no item \"{after}\" in {key} to place this one after"),
+                    ));
+                    items.len()
+                },
+                |i| i + 1,
+            ),
         };
         items.insert(at, merged);
     }
     Node {
         value: Value::Array(items),
         pos: patch.pos,
+    }
+}
+
+/// The `id` of the clinic's list item at `path`, or `None` after an error
+/// when it has none or repeats one of `seen`.
+fn item_id(
+    item: &Node,
+    path: &str,
+    seen: &[String],
+    errors: &mut Vec<ContentError>,
+) -> Option<String> {
+    let Some(id) = item.get("id").and_then(|n| n.value.as_str()) else {
+        errors.push(ContentError::new(
+            ErrorKind::Missing,
+            &format!("{path}.id"),
+            item.pos,
+            "each item here needs an \"id\": the id of a default item to change, or a new id to add one",
+        ));
+        return None;
+    };
+    if seen.iter().any(|s| s == id) {
+        errors.push(ContentError::new(
+            ErrorKind::Duplicate,
+            &format!("{path}.id"),
+            item.get("id").map_or(item.pos, |n| n.pos),
+            format!("the id \"{id}\" is used twice in this list; ids must be unique"),
+        ));
+        return None;
+    }
+    Some(id.to_owned())
+}
+
+/// Where in `items` the item with `id` is.
+fn position_of(items: &[Node], id: &str) -> Option<usize> {
+    items
+        .iter()
+        .position(|n| n.get("id").and_then(|i| i.value.as_str()) == Some(id))
+}
+
+/// The item's `after` (the id to place it after, `""` for first) with its
+/// position, or `None` when it has none (or, after an error, not a string).
+fn placement(item: &Node, path: &str, errors: &mut Vec<ContentError>) -> Option<(String, Pos)> {
+    let node = item.get("after")?;
+    match node.value.as_str() {
+        Some(after) => Some((after.to_owned(), node.pos)),
+        None => {
+            errors.push(ContentError::new(
+                ErrorKind::Type,
+                &format!("{path}.after"),
+                node.pos,
+                format!(
+                    "expected the id of the item to place this one after (\"\" for first), found {}",
+                    node.value.kind_name()
+                ),
+            ));
+            None
+        }
     }
 }
 
