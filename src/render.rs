@@ -35,19 +35,31 @@ use crate::app::{App, AppProps};
 use crate::components::context::RenderMode;
 use crate::content::{load_clinic_bytes, Content, ContentError, Region, SharedContent};
 
-/// The guide `content` in language `lang` (the closest the content has), its
-/// title a heading of `heading_level` (clamped to 1..=4), with the crisis
-/// numbers of `region` (the content's own when `None`), as a declarative
-/// shadow DOM template that links the stylesheet at `css_href`, followed by
-/// a `<noscript>` copy for browsers without declarative shadow DOM. The same
-/// arguments always give the same bytes.
-pub async fn static_page(
-    content: Rc<Content>,
-    lang: &str,
-    heading_level: u8,
-    region: Option<Region>,
-    css_href: &str,
-) -> String {
+/// What the static page shows of a guide: `render`'s options, the same as
+/// the element's attributes.
+#[derive(Clone, Copy, Debug)]
+pub struct PageOptions<'a> {
+    /// The language (the closest the content has).
+    pub lang: &'a str,
+    /// The level of the guide title's heading (clamped to 1..=4).
+    pub heading_level: u8,
+    /// Whose crisis numbers it shows: the content's own region when `None`.
+    pub region: Option<Region>,
+    /// Where the page finds the widget's stylesheet.
+    pub css_href: &'a str,
+}
+
+/// The guide `content` as `options` say, as a declarative shadow DOM
+/// template that links the stylesheet, followed by a `<noscript>` copy for
+/// browsers without declarative shadow DOM. The same arguments always give
+/// the same bytes.
+pub async fn static_page(content: Rc<Content>, options: PageOptions<'_>) -> String {
+    let PageOptions {
+        lang,
+        heading_level,
+        region,
+        css_href,
+    } = options;
     let article = guide_in_mode(content, lang, heading_level, region, RenderMode::StaticPage).await;
     let guide = format!(
         "<link rel=\"stylesheet\" href=\"{}\"><div class=\"ig-root\">{article}</div>",
@@ -58,14 +70,8 @@ pub async fn static_page(
 
 /// [`static_page`], run to the end at once (natively).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn render_static(
-    content: Rc<Content>,
-    lang: &str,
-    heading_level: u8,
-    region: Option<Region>,
-    css_href: &str,
-) -> String {
-    crate::ssr::block_on(static_page(content, lang, heading_level, region, css_href))
+pub fn render_static(content: Rc<Content>, options: PageOptions<'_>) -> String {
+    crate::ssr::block_on(static_page(content, options))
 }
 
 /// Why a clinic's file could not be rendered.
@@ -86,38 +92,23 @@ pub enum RenderFailure {
 /// Both call this one function, so the same input gives the same bytes.
 pub async fn static_page_of_file(
     bytes: &[u8],
-    lang: &str,
-    heading_level: u8,
-    region: Option<Region>,
-    css_href: &str,
+    options: PageOptions<'_>,
 ) -> Result<String, RenderFailure> {
     let content = load_clinic_bytes(bytes).map_err(RenderFailure::Content)?;
-    if !content.languages.iter().any(|l| l == lang) {
+    if !content.languages.iter().any(|l| l == options.lang) {
         return Err(RenderFailure::NoLanguage {
-            lang: lang.to_owned(),
+            lang: options.lang.to_owned(),
             languages: content.languages.clone(),
         });
     }
-    let html = static_page(Rc::new(content), lang, heading_level, region, css_href).await;
+    let html = static_page(Rc::new(content), options).await;
     Ok(format!("{html}\n"))
 }
 
 /// [`static_page_of_file`], run to the end at once (natively).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn render_clinic_file(
-    bytes: &[u8],
-    lang: &str,
-    heading_level: u8,
-    region: Option<Region>,
-    css_href: &str,
-) -> Result<String, RenderFailure> {
-    crate::ssr::block_on(static_page_of_file(
-        bytes,
-        lang,
-        heading_level,
-        region,
-        css_href,
-    ))
+pub fn render_clinic_file(bytes: &[u8], options: PageOptions<'_>) -> Result<String, RenderFailure> {
+    crate::ssr::block_on(static_page_of_file(bytes, options))
 }
 
 /// The guide's markup (the `<article>`) as `mode` renders it.

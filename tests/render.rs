@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use infusion_guide::content::rich::{Block, Inline, RichText};
 use infusion_guide::content::{default_content, load_clinic, Content, Region, Rich};
-use infusion_guide::render::render_static;
+use infusion_guide::render::{render_static, PageOptions};
 
 const CSS: &str = "infusion-guide.css";
 
@@ -20,8 +20,23 @@ fn default_guide() -> Rc<Content> {
     default_content().unwrap_or_else(|errors| panic!("the default guide: {errors:?}"))
 }
 
+/// The page's options, as `render`'s arguments.
+fn options<'a>(
+    lang: &'a str,
+    heading_level: u8,
+    region: Option<Region>,
+    css_href: &'a str,
+) -> PageOptions<'a> {
+    PageOptions {
+        lang,
+        heading_level,
+        region,
+        css_href,
+    }
+}
+
 fn render(lang: &str) -> String {
-    render_static(default_guide(), lang, 2, None, CSS)
+    render_static(default_guide(), options(lang, 2, None, CSS))
 }
 
 /// The guide inside the output's shadow root template. A browser shows
@@ -285,7 +300,7 @@ fn the_heading_level_is_respected() {
         (4, "<h4 class=\"ig-title\">", "<h5 id=\"ig-steps-h\"", "<h3"),
         (9, "<h4 class=\"ig-title\">", "<h5 id=\"ig-steps-h\"", "<h3"),
     ] {
-        let html = render_static(default_guide(), "en", level, None, CSS);
+        let html = render_static(default_guide(), options("en", level, None, CSS));
         assert!(html.contains(title), "level {level}: no {title}");
         assert!(html.contains(sub), "level {level}: no {sub}");
         assert!(!html.contains(absent), "level {level}: {absent}");
@@ -297,8 +312,8 @@ fn the_output_is_the_same_every_time() {
     assert_eq!(render("en"), render("en"));
     let content = default_guide();
     assert_eq!(
-        render_static(content.clone(), "es", 3, None, CSS),
-        render_static(content, "es", 3, None, CSS)
+        render_static(content.clone(), options("es", 3, None, CSS)),
+        render_static(content, options("es", 3, None, CSS))
     );
 }
 
@@ -309,7 +324,7 @@ fn clinic_text_is_escaped() {
         "clinic": { "name": { "en": "<img src=x onerror=alert(1)>", "es": "y" }, "phone": "+1 555 010 0199" }
     }"#;
     let content = load_clinic(clinic).unwrap_or_else(|e| panic!("{e:?}"));
-    let html = render_static(Rc::new(content), "en", 2, None, CSS);
+    let html = render_static(Rc::new(content), options("en", 2, None, CSS));
     assert!(html.contains("Our &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"guide\""));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(!html.contains("<script"));
@@ -319,7 +334,10 @@ fn clinic_text_is_escaped() {
 
 #[test]
 fn the_stylesheet_address_is_escaped() {
-    let html = render_static(default_guide(), "en", 2, None, "/a b/\"x\".css?v=1&w=<2>");
+    let html = render_static(
+        default_guide(),
+        options("en", 2, None, "/a b/\"x\".css?v=1&w=<2>"),
+    );
     assert!(html.starts_with(
         "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/a b/&quot;x&quot;.css?v=1&amp;w=&lt;2&gt;\">"
     ));
@@ -327,7 +345,7 @@ fn the_stylesheet_address_is_escaped() {
 
 #[test]
 fn the_region_option_chooses_the_crisis_numbers() {
-    let uk = render_static(default_guide(), "en", 2, Some(Region::Uk), CSS);
+    let uk = render_static(default_guide(), options("en", 2, Some(Region::Uk), CSS));
     let start = uk.find(" id=\"ig-crisis\"").expect("a crisis notice");
     let notice = &uk[start..start + uk[start..].find("</aside>").expect("closed")];
     assert!(notice.contains("Samaritans") && notice.contains("tel:116123"));
@@ -353,7 +371,7 @@ fn a_page_of_each_region_links_only_that_regions_numbers() {
     use infusion_guide::content::crisis::{crisis_lines, reference, Reference};
     for (name, region) in Region::ALL {
         for lang in ["en", "es"] {
-            let html = render_static(default_guide(), lang, 2, Some(region), CSS);
+            let html = render_static(default_guide(), options(lang, 2, Some(region), CSS));
             let mut allowed: BTreeSet<String> = crisis_lines(region, lang)
                 .iter()
                 .flat_map(|line| line.actions.iter().map(|(_, href)| (*href).to_owned()))
@@ -373,12 +391,12 @@ fn a_page_of_each_region_links_only_that_regions_numbers() {
             assert!(html.contains("data-ref=\"emergency\""), "{name} {lang}");
         }
     }
-    let uk = render_static(default_guide(), "en", 2, Some(Region::Uk), CSS);
+    let uk = render_static(default_guide(), options("en", 2, Some(Region::Uk), CSS));
     assert!(
         !uk.contains("988") && !uk.contains("911"),
         "a UK page names 988 or 911"
     );
-    let us = render_static(default_guide(), "en", 2, Some(Region::Us), CSS);
+    let us = render_static(default_guide(), options("en", 2, Some(Region::Us), CSS));
     assert!(!us.contains("999") && !us.contains("116 123") && !us.contains("tel:111"));
 }
 
@@ -398,7 +416,7 @@ fn the_pictures_are_drawn_from_the_contents_numbers() {
     let content =
         load_clinic(r#"{ "schedule": { "infusion_minutes": 60, "course_infusions": 8, "visit_minutes": [120, 150] } }"#)
             .unwrap_or_else(|e| panic!("{e:?}"));
-    let html = render_static(Rc::new(content), "es", 2, None, CSS);
+    let html = render_static(Rc::new(content), options("es", 2, None, CSS));
     assert!(html.contains("La infusión: unos 60 minutos"));
     assert!(html.contains("Toda la visita: unas 2 a 2,5 horas"));
     assert!(

@@ -6,7 +6,7 @@
 
 use infusion_guide::app::HEADING_LEVELS;
 use infusion_guide::content::Region;
-use infusion_guide::render::{static_page_of_file, RenderFailure};
+use infusion_guide::render::{static_page_of_file, PageOptions, RenderFailure};
 use wasm_bindgen::prelude::*;
 
 /// How many of a file's problems the error names (the editor lists them all).
@@ -60,7 +60,13 @@ pub async fn render(
             )
         })?),
     };
-    static_page_of_file(text.as_bytes(), lang, heading_level, region, css_href)
+    let options = PageOptions {
+        lang,
+        heading_level,
+        region,
+        css_href,
+    };
+    static_page_of_file(text.as_bytes(), options)
         .await
         .map_err(|failure| match failure {
             RenderFailure::Content(errors) => {
@@ -98,20 +104,12 @@ pub async fn render(
 mod tests {
     use infusion_guide::ssr::block_on;
 
-    fn render(
-        text: &str,
-        lang: &str,
-        heading_level: u8,
-        region: &str,
-        css_href: &str,
-    ) -> Result<String, String> {
-        block_on(super::render(text, lang, heading_level, region, css_href))
-    }
+    use super::render;
 
     #[test]
     fn renders_the_clinic_file_as_the_command_line_tool_does() {
         let file = r#"{ "clinic": { "name": { "en": "Calm Clinic", "es": "Clínica Calma" }, "phone": "+44 20 7946 0000" } }"#;
-        let html = render(file, "es", 3, "uk", "/ig/infusion-guide.css").unwrap();
+        let html = block_on(render(file, "es", 3, "uk", "/ig/infusion-guide.css")).unwrap();
         assert!(html.starts_with("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/ig/infusion-guide.css\">"));
         assert!(html.ends_with("</noscript>\n"));
         assert!(html.contains("Clínica Calma"));
@@ -125,19 +123,25 @@ mod tests {
 
     #[test]
     fn says_what_is_wrong_and_where() {
-        let error =
-            render("{\n  \"clinic\": { \"nmae\": 1 }\n}", "en", 2, "", "x.css").unwrap_err();
+        let error = block_on(render(
+            "{\n  \"clinic\": { \"nmae\": 1 }\n}",
+            "en",
+            2,
+            "",
+            "x.css",
+        ))
+        .unwrap_err();
         assert!(
             error.starts_with("your file has 1 problem: line 2, column 15: clinic"),
             "{error}"
         );
         assert!(error.contains("name"), "a did-you-mean: {error}");
-        let error = render("{}", "fr", 2, "", "x.css").unwrap_err();
+        let error = block_on(render("{}", "fr", 2, "", "x.css")).unwrap_err();
         assert_eq!(error, "your file has no language \"fr\"; it has en, es");
-        assert!(render("{}", "en", 5, "", "x.css")
+        assert!(block_on(render("{}", "en", 5, "", "x.css"))
             .unwrap_err()
             .contains("1 to 4"));
-        assert!(render("{}", "en", 2, "atlantis", "x.css")
+        assert!(block_on(render("{}", "en", 2, "atlantis", "x.css"))
             .unwrap_err()
             .contains("us, uk"));
     }

@@ -23,7 +23,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use infusion_guide::content::{self, Content, SectionReadability};
-use infusion_guide::render::RenderFailure;
+use infusion_guide::render::{PageOptions, RenderFailure};
 
 /// Each command: its name, its synopsis and what it does.
 const COMMANDS: [(&str, &str, &str); 5] = [
@@ -312,8 +312,13 @@ fn render(args: &[String]) -> Result<u8, Failure> {
     };
     let css_href = args.value("css-href").unwrap_or("infusion-guide.css");
     let bytes = read(file)?;
-    match infusion_guide::render::render_clinic_file(&bytes, lang, heading_level, region, css_href)
-    {
+    let options = PageOptions {
+        lang,
+        heading_level,
+        region,
+        css_href,
+    };
+    match infusion_guide::render::render_clinic_file(&bytes, options) {
         Ok(html) => write_out(&html),
         Err(RenderFailure::Content(errors)) => {
             for error in &errors {
