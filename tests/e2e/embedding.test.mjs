@@ -102,24 +102,10 @@ async function waitForEvents(p, type, count = 1, target = null) {
 
 const events = (p, type) => p.evaluate((type) => window.__ig.events.filter((e) => e.type === type), type);
 
-/** Waits for `predicate(shadowRoot, arg)` to hold for the widget on `selector`. */
-function waitInShadow(p, selector, predicate, arg = null) {
-  return p.waitForFunction(
-    ([selector, source, arg]) => {
-      const root = document.querySelector(selector)?.shadowRoot;
-      // eslint-disable-next-line no-new-func
-      return !!root && new Function('root', 'arg', `return (${source})(root, arg)`)(root, arg);
-    },
-    [selector, predicate.toString(), arg],
-    WAIT,
-  );
+/** How many guides each widget element that `selector` matches holds, in document order. */
+async function guideCounts(p, selector = 'infusion-guide') {
+  return Promise.all((await GuidePage.all(p, selector)).map((guide) => guide.guideCount()));
 }
-
-const titleText = (p, selector = 'infusion-guide') =>
-  p.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('.ig-title')?.textContent ?? null, selector);
-
-const guideCount = (p, selector = 'infusion-guide') =>
-  p.evaluate((s) => [...document.querySelectorAll(s)].map((el) => el.shadowRoot?.querySelectorAll('[data-testid=guide]').length ?? 0), selector);
 
 /** Console messages that report a Content-Security-Policy violation. */
 const cspMessages = (log) => log.console.filter((line) => /Content Security Policy|Refused to/i.test(line));
@@ -206,10 +192,10 @@ test('a plain page with content-src shows the clinic content, fires ready once a
   const guide = new GuidePage(p);
   await guide.waitForGuide();
   await waitForEvents(p, 'ready');
-  await guide.guide().locator('#ig-contact').getByText(CLINIC_PHONE).waitFor(WAIT);
-  const tel = await guide.guide().locator('#ig-contact a[href^="tel:"]').first().getAttribute('href');
+  await guide.clinicPhone(CLINIC_PHONE).waitFor(WAIT);
+  const tel = await guide.clinicPhoneLink().getAttribute('href');
   assert.equal(tel, 'tel:+15550100199');
-  assert.equal(await guide.guide().getByTestId('fallback-note').count(), 0);
+  assert.equal(await guide.fallbackNote().count(), 0);
   await p.waitForTimeout(1000); // a second ready or a late error would arrive by now
   assert.equal((await events(p, 'ready')).length, 1, 'infusion-guide:ready fires once');
   assert.deepEqual(await events(p, 'error'), [], 'no infusion-guide:error');
@@ -223,29 +209,27 @@ test('attributes changed later update the widget: lang, theme, region, heading-l
   const guide = new GuidePage(p);
   await guide.waitForGuide();
   await waitForEvents(p, 'ready');
-  const set = (name, value) => p.evaluate(([n, v]) => document.querySelector('infusion-guide').setAttribute(n, v), [name, value]);
 
-  await set('lang', 'es');
-  await waitInShadow(p, 'infusion-guide', (root) => /ketamina/i.test(root.querySelector('.ig-title')?.textContent ?? ''));
-  assert.equal(await guide.guide().getAttribute('lang'), 'es');
+  await guide.setAttribute('lang', 'es');
+  await guide.waitForTitle(/ketamina/i);
+  assert.equal(await guide.language(), 'es');
 
-  await set('theme', 'dark');
-  await waitInShadow(p, 'infusion-guide', (root) => root.querySelector('.ig')?.dataset.theme === 'dark');
-  const bg = await p.evaluate(() => getComputedStyle(document.querySelector('infusion-guide').shadowRoot.querySelector('.ig')).backgroundColor);
-  assert.equal(bg, 'rgb(21, 25, 30)');
+  await guide.setAttribute('theme', 'dark');
+  await guide.waitForTheme('dark');
+  assert.equal(await guide.style('[data-testid=guide]', 'background-color'), 'rgb(21, 25, 30)');
 
-  await set('region', 'uk');
-  await waitInShadow(p, 'infusion-guide', (root) => root.querySelector('[data-testid=crisis]')?.textContent.includes('116 123'));
-  assert.ok(await guide.guide().locator('[data-testid=crisis] a[href="tel:116123"]').count() >= 1);
+  await guide.setAttribute('region', 'uk');
+  await guide.waitForCrisisText('116 123');
+  assert.ok((await guide.crisisLinks()).filter((href) => href === 'tel:116123').length >= 1);
 
-  await set('heading-level', '3');
-  await waitInShadow(p, 'infusion-guide', (root) => root.querySelector('h3.ig-title') !== null);
-  assert.equal(await guide.guide().locator('h2').count(), 0, 'no h2 left once headings start at 3');
+  await guide.setAttribute('heading-level', '3');
+  await guide.title(3).waitFor({ state: 'attached', ...WAIT });
+  assert.equal(await guide.headingCount(2), 0, 'no h2 left once headings start at 3');
 
-  await set('content-src', '/clinic-2.json');
-  await waitInShadow(p, 'infusion-guide', (root, title) => root.querySelector('.ig-title')?.textContent === title, SECOND_CLINIC.guide.title.es);
-  await guide.guide().locator('#ig-contact').getByText('+1 555 010 0222').waitFor(WAIT);
-  assert.equal(await guide.guide().locator('#ig-contact').getByText(CLINIC_PHONE).count(), 0, 'the first clinic is gone');
+  await guide.setAttribute('content-src', '/clinic-2.json');
+  await guide.waitForTitle(SECOND_CLINIC.guide.title.es);
+  await guide.clinicPhone('+1 555 010 0222').waitFor(WAIT);
+  assert.equal(await guide.clinicPhone(CLINIC_PHONE).count(), 0, 'the first clinic is gone');
   await waitForEvents(p, 'ready', 2);
   assert.deepEqual(await events(p, 'error'), []);
   assert.deepEqual(log.errors, []);
@@ -260,8 +244,9 @@ routes['/inline.html'] = htmlRoute(() => page({
 
 test('inline content in a <script type="application/json"> child changes the title', async () => {
   const { page: p, log, close } = await open(`${site.url}/inline.html`);
-  await new GuidePage(p).waitForGuide();
-  await waitInShadow(p, 'infusion-guide', (root) => root.querySelector('.ig-title')?.textContent === 'Inline clinic guide');
+  const guide = new GuidePage(p);
+  await guide.waitForGuide();
+  await guide.waitForTitle('Inline clinic guide');
   await waitForEvents(p, 'ready');
   assert.deepEqual(await events(p, 'error'), []);
   assert.deepEqual(log.errors, []);
@@ -273,8 +258,9 @@ routes['/default.html'] = htmlRoute(() => page({ body: `<main>${LOADER}<infusion
 
 test('a widget without content (the built-in guide) also fires infusion-guide:ready, once', async () => {
   const { page: p, log, close } = await open(`${site.url}/default.html`);
-  await new GuidePage(p).waitForGuide();
-  assert.match(await titleText(p), /ketamine/i);
+  const guide = new GuidePage(p);
+  await guide.waitForGuide();
+  assert.match(await guide.titleText(), /ketamine/i);
   await waitForEvents(p, 'ready');
   await p.waitForTimeout(500);
   assert.equal((await events(p, 'ready')).length, 1);
@@ -295,7 +281,7 @@ test('<div data-infusion-guide data-content-src> works, a div added later mounts
   const { page: p, log, close } = await open(`${site.url}/div.html`);
   const first = new GuidePage(p, '#first');
   await first.waitForGuide();
-  await first.guide().locator('#ig-contact').getByText(CLINIC_PHONE).waitFor(WAIT);
+  await first.clinicPhone(CLINIC_PHONE).waitFor(WAIT);
 
   await p.evaluate(() => {
     const div = document.createElement('div');
@@ -306,19 +292,15 @@ test('<div data-infusion-guide data-content-src> works, a div added later mounts
   });
   const later = new GuidePage(p, '#later');
   await later.waitForGuide();
-  await later.guide().locator('#ig-contact').getByText('+1 555 010 0222').waitFor(WAIT);
-  assert.deepEqual(await guideCount(p, '#first, #later'), [1, 1]);
+  await later.clinicPhone('+1 555 010 0222').waitFor(WAIT);
+  assert.deepEqual(await guideCounts(p, '#first, #later'), [1, 1]);
 
   // A data- attribute changed later updates it too.
-  await p.evaluate(() => document.querySelector('#later').setAttribute('data-lang', 'es'));
-  await waitInShadow(p, '#later', (root, title) => root.querySelector('.ig-title')?.textContent === title, SECOND_CLINIC.guide.title.es);
+  await later.setAttribute('data-lang', 'es');
+  await later.waitForTitle(SECOND_CLINIC.guide.title.es);
 
-  await p.evaluate(() => {
-    window.__removed = document.querySelector('#later');
-    window.__removed.remove();
-  });
-  await p.waitForFunction(() => window.__removed.shadowRoot.querySelectorAll('[data-testid=guide]').length === 0, null, WAIT);
-  assert.deepEqual(await guideCount(p, '#first'), [1], 'the other widget stays');
+  await later.removeFromPage();
+  assert.deepEqual(await guideCounts(p, '#first'), [1], 'the other widget stays');
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.pageErrors, []);
   await close();
@@ -340,16 +322,16 @@ test('InfusionGuide.mount(div, { content, lang }) renders; update() switches; un
   }, API_CONTENT);
   const api = new GuidePage(p, '#api');
   await api.waitForGuide();
-  await waitInShadow(p, '#api', (root, title) => root.querySelector('.ig-title')?.textContent === title, API_CONTENT.guide.title.es);
-  assert.equal(await api.guide().getAttribute('lang'), 'es');
+  await api.waitForTitle(API_CONTENT.guide.title.es);
+  assert.equal(await api.language(), 'es');
 
   await p.evaluate(() => window.handle.update({ lang: 'en' }));
-  await waitInShadow(p, '#api', (root, title) => root.querySelector('.ig-title')?.textContent === title, API_CONTENT.guide.title.en);
-  assert.equal(await api.guide().getAttribute('lang'), 'en');
+  await api.waitForTitle(API_CONTENT.guide.title.en);
+  assert.equal(await api.language(), 'en');
 
   await p.evaluate(() => window.handle.unmount());
-  await waitInShadow(p, '#api', (root) => root.querySelectorAll('[data-testid=guide]').length === 0);
-  assert.equal(await p.evaluate(() => document.querySelector('#api').shadowRoot.textContent.trim()), '', 'nothing left in the shadow root');
+  await api.waitForUnmount();
+  assert.equal((await api.shadowText()).trim(), '', 'nothing left in the shadow root');
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.pageErrors, []);
   await close();
@@ -373,13 +355,13 @@ test('the stub snippet queues mount() and update() made before the loader; they 
   const early = new GuidePage(p, '#early');
   await early.waitForGuide();
   assert.equal(await p.evaluate(() => window.queuedBeforeLoad), 1);
-  await waitInShadow(p, '#early', (root, title) => root.querySelector('.ig-title')?.textContent === title, API_CONTENT.guide.title.en);
-  assert.equal(await early.guide().getAttribute('lang'), 'en', 'the queued update({ lang: "en" }) applied');
+  await early.waitForTitle(API_CONTENT.guide.title.en);
+  assert.equal(await early.language(), 'en', 'the queued update({ lang: "en" }) applied');
   // The handle the stub returned now drives the real widget.
   await p.evaluate(() => window.early.update({ lang: 'es' }));
-  await waitInShadow(p, '#early', (root, title) => root.querySelector('.ig-title')?.textContent === title, API_CONTENT.guide.title.es);
+  await early.waitForTitle(API_CONTENT.guide.title.es);
   await p.evaluate(() => window.early.unmount());
-  await waitInShadow(p, '#early', (root) => root.querySelectorAll('[data-testid=guide]').length === 0);
+  await early.waitForUnmount();
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.pageErrors, []);
   await close();
@@ -403,52 +385,40 @@ routes['/layout.html'] = htmlRoute((q) => {
 
 /** Computed styles inside the widget that a host page must not be able to change. */
 const WIDGET_PROBES = {
-  '.ig': ['font-size', 'font-family', 'font-weight', 'line-height', 'color', 'background-color', 'padding-top', 'padding-left', 'box-sizing', 'display', 'border-top-left-radius'],
+  '[data-testid=guide]': ['font-size', 'font-family', 'font-weight', 'line-height', 'color', 'background-color', 'padding-top', 'padding-left', 'box-sizing', 'display', 'border-top-left-radius'],
   '.ig-title': ['font-size', 'font-weight', 'line-height', 'margin-top', 'margin-bottom', 'display', 'box-sizing'],
   '#ig-steps-h': ['font-size', 'font-weight', 'margin-top', 'margin-bottom'],
   '.ig-part p': ['font-size', 'line-height', 'margin-top', 'margin-bottom', 'display'],
   '[data-testid=next-step]': ['font-size', 'font-family', 'min-height', 'height', 'width', 'padding-top', 'padding-left', 'display', 'box-sizing', 'border-top-width', 'background-color', 'color', 'cursor'],
-  '.ig-disclosure': ['font-size', 'min-height', 'height', 'display', 'text-align', 'padding-top', 'border-top-width', 'cursor'],
+  '[data-testid=faq-item] button': ['font-size', 'min-height', 'height', 'display', 'text-align', 'padding-top', 'border-top-width', 'cursor'],
   '[data-testid=faq-search]': ['font-size', 'height', 'width', 'box-sizing', 'padding-top', 'border-top-width'],
-  '.ig-contents a': ['font-size', 'color', 'display', 'text-decoration-line'],
+  'nav a': ['font-size', 'color', 'display', 'text-decoration-line'],
   '[data-testid=crisis]': ['font-size', 'padding-top', 'border-top-width', 'display', 'box-sizing', 'width'],
-  '.ig-check': ['width', 'height', 'box-sizing'],
+  '[data-testid=checklist] input': ['width', 'height', 'box-sizing'],
 };
+
+/** Every computed property of the host page's own `<p id="host-p">` (the host page's, outside the widget). */
+const hostParagraphStyle = (p) => p.evaluate(() => {
+  const style = getComputedStyle(document.querySelector('#host-p'));
+  const out = {};
+  for (let i = 0; i < style.length; i++) out[style[i]] = style.getPropertyValue(style[i]);
+  return out;
+});
 
 async function measure(sheets, { screenshot } = {}) {
   const { page: p, log, close } = await open(`${site.url}/layout.html?sheets=${sheets.join(',')}`);
   const guide = new GuidePage(p);
   await guide.waitForGuide();
-  await guide.guide().locator('#ig-contact').getByText(CLINIC_PHONE).waitFor(WAIT);
-  const result = await p.evaluate((probes) => {
-    const root = document.querySelector('infusion-guide').shadowRoot;
-    const styles = {};
-    for (const [selector, props] of Object.entries(probes)) {
-      const el = root.querySelector(selector);
-      if (!el) {
-        styles[selector] = null;
-        continue;
-      }
-      const cs = getComputedStyle(el);
-      styles[selector] = Object.fromEntries(props.map((prop) => [prop, cs.getPropertyValue(prop)]));
-    }
-    const box = root.querySelector('[data-testid=guide]').getBoundingClientRect();
-    const p = getComputedStyle(document.querySelector('#host-p'));
-    const hostP = {};
-    for (let i = 0; i < p.length; i++) hostP[p[i]] = p.getPropertyValue(p[i]);
-    return { styles, box: { width: box.width, height: box.height }, hostP };
-  }, WIDGET_PROBES);
-  const png = screenshot ? await p.locator('infusion-guide').screenshot({ path: join(SCREENSHOTS, screenshot) }) : null;
+  await guide.clinicPhone(CLINIC_PHONE).waitFor(WAIT);
+  const styles = await guide.styles(WIDGET_PROBES);
+  const box = await guide.guideSize();
+  const hostP = await hostParagraphStyle(p);
+  const png = screenshot ? await guide.screenshot(join(SCREENSHOTS, screenshot)) : null;
   // The same page without the widget: the host <p> must look the same.
   await p.goto(`${site.url}/layout.html?sheets=${sheets.join(',')}&widget=0`);
-  const hostPWithout = await p.evaluate(() => {
-    const p = getComputedStyle(document.querySelector('#host-p'));
-    const out = {};
-    for (let i = 0; i < p.length; i++) out[p[i]] = p.getPropertyValue(p[i]);
-    return out;
-  });
+  const hostPWithout = await hostParagraphStyle(p);
   await close();
-  return { ...result, hostPWithout, png, log };
+  return { styles, box, hostP, hostPWithout, png, log };
 }
 
 let plainMeasure;
@@ -475,7 +445,7 @@ async function assertSameScreenshot(name, png, base) {
 
 test('plain page: widget sizes are its own (18 px text, 28 px title, 44 px buttons), 720 px wide', async () => {
   const base = await plain();
-  assert.equal(base.styles['.ig']['font-size'], '18px');
+  assert.equal(base.styles['[data-testid=guide]']['font-size'], '18px');
   assert.equal(base.styles['.ig-title']['font-size'], '28px');
   assert.equal(base.styles['[data-testid=next-step]']['min-height'], '44px');
   assert.equal(base.box.width, 720);
@@ -523,12 +493,13 @@ async function assertRendersUnderCsp(url, policy, widgetOrigin) {
   const guide = new GuidePage(p);
   await guide.waitForGuide();
   await waitForEvents(p, 'ready');
-  await guide.guide().locator('#ig-contact').getByText(CLINIC_PHONE).waitFor(WAIT);
-  const style = await p.evaluate(() => {
-    const root = document.querySelector('infusion-guide').shadowRoot;
-    const cs = getComputedStyle(root.querySelector('.ig'));
-    return { background: cs.backgroundColor, padding: cs.paddingTop, fontSize: cs.fontSize, sheets: root.adoptedStyleSheets.length };
-  });
+  await guide.clinicPhone(CLINIC_PHONE).waitFor(WAIT);
+  const style = {
+    background: await guide.style('[data-testid=guide]', 'background-color'),
+    padding: await guide.style('[data-testid=guide]', 'padding-top'),
+    fontSize: await guide.style('[data-testid=guide]', 'font-size'),
+    sheets: await guide.styleSheetCount(),
+  };
   assert.notEqual(style.background, 'rgba(0, 0, 0, 0)', 'the widget stylesheet applied (background)');
   assert.equal(style.padding, '20px', 'the widget stylesheet applied (padding)');
   assert.equal(style.fontSize, '18px');
@@ -578,9 +549,9 @@ test('SRI: the loader with integrity from dist/integrity.json loads; a wrong has
   clinicRoutes['/sri-wrong.html'] = htmlRoute(() => sriPage(sha384(Buffer.from('not the loader'))));
 
   let { page: p, log, close } = await open(`${clinicSite.url}/sri.html`);
-  const guide = new GuidePage(p);
+  let guide = new GuidePage(p);
   await guide.waitForGuide();
-  await guide.guide().locator('#ig-contact').getByText(CLINIC_PHONE).waitFor(WAIT);
+  await guide.clinicPhone(CLINIC_PHONE).waitFor(WAIT);
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.pageErrors, []);
   await close();
@@ -588,11 +559,12 @@ test('SRI: the loader with integrity from dist/integrity.json loads; a wrong has
   ({ page: p, log, close } = await open(`${clinicSite.url}/sri-wrong.html`));
   await p.waitForFunction(() => document.readyState === 'complete', null, WAIT);
   await p.waitForTimeout(1000);
-  const state = await p.evaluate(() => ({
-    defined: !!customElements.get('infusion-guide'),
-    shadow: !!document.querySelector('infusion-guide').shadowRoot,
-    api: !!window.InfusionGuide,
-  }));
+  guide = new GuidePage(p);
+  const state = {
+    defined: await p.evaluate(() => !!customElements.get('infusion-guide')),
+    shadow: await guide.hasShadowRoot(),
+    api: await p.evaluate(() => !!window.InfusionGuide),
+  };
   assert.deepEqual(state, { defined: false, shadow: false, api: false }, 'nothing of the widget ran');
   assert.ok(log.errors.some((e) => /integrity/i.test(e)), `the browser names the integrity failure: ${JSON.stringify(log.errors)}`);
   assert.ok(!log.requests.some((u) => u.endsWith('.wasm')), 'the wasm is not fetched');
@@ -618,14 +590,12 @@ test('a tampered wasm file (one byte changed) does not run: an [infusion-guide] 
     console.log(`# tampered wasm console errors: ${JSON.stringify(log.errors)}`);
     assert.ok(log.errors.some((e) => e.startsWith('[infusion-guide]')), `an [infusion-guide] console error: ${JSON.stringify(log.errors)}`);
     // The module never ran: the guide stays as static HTML (every step, no controls).
-    const shown = await p.evaluate(() => {
-      const root = document.querySelector('infusion-guide').shadowRoot;
-      return {
-        guides: root?.querySelectorAll('[data-testid=guide]').length ?? 0,
-        controls: root?.querySelectorAll('button, select, input').length ?? -1,
-        call988: !!root?.querySelector('a[href="tel:988"]'),
-      };
-    });
+    const guide = new GuidePage(p);
+    const shown = {
+      guides: await guide.guideCount(),
+      controls: await guide.controlCount(),
+      call988: (await guide.phoneLinks()).includes('tel:988'),
+    };
     assert.deepEqual(shown, { guides: 1, controls: 0, call988: true });
     assert.deepEqual(log.pageErrors, [], 'no uncaught error');
     await close();
@@ -659,8 +629,8 @@ test('the loader included twice (same URL, and with ?v=2): one definition, one g
   for (const id of ['#one', '#two', '#three']) await new GuidePage(p, id).waitForGuide();
   await p.waitForTimeout(1000); // a second copy would mount again by now
   assert.deepEqual(await p.evaluate(() => window.__defined), ['infusion-guide'], 'customElements.define called once');
-  assert.deepEqual(await guideCount(p, '#one, #two, #three'), [1, 1, 1]);
-  assert.match(await titleText(p, '#two'), /ketamina/i);
+  assert.deepEqual(await guideCounts(p, '#one, #two, #three'), [1, 1, 1]);
+  assert.match(await new GuidePage(p, '#two').titleText(), /ketamina/i);
   assert.ok(log.requests.some((u) => u.endsWith('/infusion-guide.js?v=2')), 'the ?v=2 copy was loaded');
   assert.equal(log.requests.filter((u) => u.endsWith('.wasm')).length, 1, 'the wasm is fetched once');
   assert.deepEqual(log.errors, []);
@@ -735,19 +705,17 @@ test('ten widgets with their own content and language on one page; stepping one 
   await waitForEvents(p, 'ready', 10);
   for (const w of TEN) {
     const guide = new GuidePage(p, `#${w.id}`);
-    assert.equal(await titleText(p, `#${w.id}`), w.content.guide.title[w.lang], `${w.id} title`);
-    assert.equal(await guide.guide().getAttribute('lang'), w.lang, `${w.id} lang`);
+    assert.equal(await guide.titleText(), w.content.guide.title[w.lang], `${w.id} title`);
+    assert.equal(await guide.language(), w.lang, `${w.id} lang`);
   }
   const w3 = new GuidePage(p, '#w3');
-  await w3.guide().getByTestId('next-step').click();
-  await w3.guide().getByTestId('next-step').click();
+  await w3.next();
+  await w3.next();
   await waitForEvents(p, 'step', 2, 'w3');
-  const current = await p.evaluate(() =>
-    [...document.querySelectorAll('infusion-guide')].map((el) =>
-      [...el.shadowRoot.querySelectorAll('[data-testid=step]')].findIndex((s) => !s.hidden)));
+  const current = await Promise.all((await GuidePage.all(p)).map((guide) => guide.shownStepIndex()));
   assert.deepEqual(current, [0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
   assert.deepEqual([...new Set((await events(p, 'step')).map((e) => e.target))], ['w3']);
-  assert.deepEqual(await guideCount(p), Array(10).fill(1));
+  assert.deepEqual(await guideCounts(p), Array(10).fill(1));
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.pageErrors, []);
   await close();
@@ -761,19 +729,17 @@ test('step, faq-open and section events reach a listener on document with the ri
   await guide.waitForGuide();
   await waitForEvents(p, 'ready');
 
-  await guide.guide().getByTestId('next-step').click();
+  await guide.next();
   await waitForEvents(p, 'step');
-  const stepIds = await p.evaluate(() =>
-    [...document.querySelector('infusion-guide').shadowRoot.querySelectorAll('[data-testid=step]')].map((s) => s.id.replace(/^ig-step-/, '')));
+  const stepIds = await guide.stepIds();
   assert.deepEqual(await events(p, 'step'), [{ type: 'step', detail: stepIds[1], target: 'infusion-guide', bubbles: true, composed: true }]);
 
-  const firstQuestion = guide.guide().locator('[data-testid=faq-item]').first();
-  const faqId = (await firstQuestion.getAttribute('id')).replace(/^faq-/, '');
-  await firstQuestion.locator('button.ig-disclosure').click();
+  const [faqId] = await guide.questionIds();
+  await guide.question(faqId).button.click();
   await waitForEvents(p, 'faq-open');
   assert.deepEqual(await events(p, 'faq-open'), [{ type: 'faq-open', detail: faqId, target: 'infusion-guide', bubbles: true, composed: true }]);
 
-  await guide.guide().locator('nav.ig-contents a[href="#ig-faq"]').click();
+  await guide.contentsLink('Questions').click();
   await waitForEvents(p, 'section');
   assert.deepEqual(await events(p, 'section'), [{ type: 'section', detail: 'faq', target: 'infusion-guide', bubbles: true, composed: true }]);
   assert.deepEqual(log.errors, []);
@@ -793,11 +759,11 @@ test('no requests but its own files and the content; no cookies; no storage unti
   await guide.waitForGuide();
   await waitForEvents(p, 'ready');
   // Use it: step, questions, search, a checklist tick (not remembered yet).
-  await guide.guide().getByTestId('next-step').click();
-  await guide.guide().getByTestId('faq-open-all').click();
-  await guide.guide().getByTestId('faq-search').fill('drive');
-  await guide.guide().locator('[data-testid=checklist] input[type=checkbox]').first().check();
-  await guide.guide().getByTestId('language').selectOption('es');
+  await guide.next();
+  await guide.openAllAnswers();
+  await guide.searchFaq('drive');
+  await guide.tickChecklistItem(0);
+  await guide.chooseLanguage('es');
   await p.waitForTimeout(1000);
   const allowed = new Set([
     `${site.url}/bare.html`,
@@ -814,12 +780,12 @@ test('no requests but its own files and the content; no cookies; no storage unti
   assert.deepEqual(await storage(), { local: {}, session: {} }, 'no storage before the patient opts in');
 
   // The patient opts in: now (and only now) the ticks are kept on the device.
-  await guide.guide().getByTestId('remember').check();
+  await guide.rememberTicks(true);
   await p.waitForFunction(() => localStorage.length > 0, null, WAIT);
   const after = await storage();
   assert.deepEqual(Object.keys(after.local), ['infusion-guide:ticks:v1']);
   assert.deepEqual(after.session, {});
-  await guide.guide().getByTestId('remember').uncheck();
+  await guide.rememberTicks(false);
   await p.waitForFunction(() => localStorage.length === 0, null, WAIT);
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.pageErrors, []);

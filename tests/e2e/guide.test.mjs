@@ -65,8 +65,8 @@ for (const mode of [
 ]) {
   test(`axe-core finds no WCAG 2.2 AA violation in ${mode.name} mode, all answers open`, async () => {
     const { page, guide, close } = await open('/index.html', mode);
-    await guide.guide().getByTestId('faq-open-all').click();
-    await guide.guide().getByTestId('toggle-all-steps').click();
+    await guide.openAllAnswers();
+    await guide.showAllSteps();
     assert.deepEqual(await axe(page), []);
     await close();
   });
@@ -75,11 +75,11 @@ for (const mode of [
 test('screenshots at 320, 768 and 1280 px, light and dark, without horizontal scrolling', async () => {
   for (const width of [320, 768, 1280]) {
     for (const colorScheme of ['light', 'dark']) {
-      const { page, close } = await open('/index.html', { width, colorScheme });
+      const { page, guide, close } = await open('/index.html', { width, colorScheme });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${width}px ${colorScheme}: the page scrolls sideways by ${overflow}px`);
       await page.screenshot({ path: `${SCREENSHOTS}/guide-${width}-${colorScheme}.png`, fullPage: width !== 1280 ? false : false });
-      await page.locator('infusion-guide').screenshot({ path: `${SCREENSHOTS}/guide-${width}-${colorScheme}-full.png` });
+      await guide.screenshot(`${SCREENSHOTS}/guide-${width}-${colorScheme}-full.png`);
       await close();
     }
   }
@@ -89,31 +89,28 @@ test('200% zoom (a 640 px wide viewport at twice the pixel density) does not scr
   const context = await browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   await page.goto(site.url + '/index.html');
-  await new GuidePage(page).waitForGuide();
-  await new GuidePage(page).guide().getByTestId('faq-open-all').click();
+  const guide = new GuidePage(page);
+  await guide.waitForGuide();
+  await guide.openAllAnswers();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   await context.close();
 });
 
 test('sizes do not follow the host page root font size', async () => {
-  const { page, close } = await open('/host.html');
-  const size = await page.evaluate(() => {
-    const root = document.querySelector('infusion-guide').shadowRoot;
-    return getComputedStyle(root.querySelector('.ig')).fontSize;
-  });
-  assert.equal(size, '18px');
+  const { guide, close } = await open('/host.html');
+  assert.equal(await guide.style('[data-testid=guide]', 'font-size'), '18px');
   await close();
 });
 
 test('headings start at level 2, or at the heading-level attribute', async () => {
   let { guide, close } = await open('/host.html');
-  assert.equal(await guide.guide().locator('h2.ig-title').count(), 1);
-  assert.equal(await guide.guide().locator('h1').count(), 0);
+  assert.equal(await guide.title(2).count(), 1);
+  assert.equal(await guide.headingCount(1), 0);
   await close();
   ({ guide, close } = await open('/host.html?attrs=' + encodeURIComponent('heading-level="3"')));
-  assert.equal(await guide.guide().locator('h3.ig-title').count(), 1);
-  assert.equal(await guide.guide().locator('h2').count(), 0);
+  assert.equal(await guide.title(3).count(), 1);
+  assert.equal(await guide.headingCount(2), 0);
   await close();
 });
 
@@ -124,24 +121,7 @@ test('keyboard only: every control is reachable with Tab, shows a visible focus,
   let faqOpened = false;
   for (let i = 0; i < 200; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const host = document.querySelector('infusion-guide');
-      const el = host.shadowRoot.activeElement;
-      if (!el) return null;
-      const style = getComputedStyle(el);
-      const box = el.getBoundingClientRect();
-      return {
-        key: el.dataset.testid || el.id || el.textContent.trim().slice(0, 40),
-        tag: el.tagName,
-        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-        width: box.width,
-        height: box.height,
-        testid: el.dataset.testid || '',
-        expanded: el.getAttribute('aria-expanded'),
-        // Links inside a sentence are exempt from the target size (WCAG 2.5.8, inline).
-        inline: el.tagName === 'A' && !el.className && !!el.closest('p, li'),
-      };
-    });
+    const focused = await guide.focusedElement();
     if (!focused) {
       if (seen.size > 0) break; // focus left the widget, after having been inside it
       continue;
@@ -152,13 +132,12 @@ test('keyboard only: every control is reachable with Tab, shows a visible focus,
     if (focused.testid === 'next-step' && !stepNextPressed) {
       await page.keyboard.press('Enter');
       stepNextPressed = true;
-      assert.match(await guide.guide().getByTestId('step-progress').innerText(), /^Step 2 of/);
+      assert.match(await guide.stepProgress(), /^Step 2 of/);
     }
     if (focused.expanded === 'false' && !faqOpened) {
       await page.keyboard.press(' ');
       faqOpened = true;
-      const expanded = await page.evaluate(() => document.querySelector('infusion-guide').shadowRoot.activeElement.getAttribute('aria-expanded'));
-      assert.equal(expanded, 'true', 'Space opens a question');
+      assert.equal((await guide.focusedElement()).expanded, 'true', 'Space opens a question');
     }
   }
   assert.ok(stepNextPressed, 'reached the next-step button');
@@ -174,39 +153,20 @@ test('the focus ring of a question in a long FAQ is drawn whole, not clipped by 
   // screen (content-visibility), which also clips their painting: the ring
   // must still show on every side.
   const { page, guide, close } = await open('/index.html', { width: 900 });
-  await page.evaluate(() => {
-    const faq = Array.from({ length: 80 }, (_, i) => ({
-      id: `question-${i + 1}`,
-      question: { en: `Question ${i + 1}?` },
-      answer: { en: `Answer ${i + 1}.` },
-    }));
-    const host = document.querySelector('infusion-guide');
-    const json = Object.assign(document.createElement('script'), { type: 'application/json' });
-    json.textContent = JSON.stringify({ languages: ['en'], fallback_language: 'en', faq });
-    host.replaceChildren(json);
-    host.setAttribute('lang', 'en'); // an attribute change reads the new inline content
-  });
-  await page.waitForFunction(() =>
-    document.querySelector('infusion-guide').shadowRoot.querySelectorAll('.ig-faq-long .ig-faq-chunk [data-testid=faq-item]').length >= 100);
-  const second = guide.guide().locator('.ig-disclosure').nth(1);
-  await guide.guide().locator('.ig-disclosure').first().focus();
+  const faq = Array.from({ length: 80 }, (_, i) => ({
+    id: `question-${i + 1}`,
+    question: { en: `Question ${i + 1}?` },
+    answer: { en: `Answer ${i + 1}.` },
+  }));
+  await guide.setInlineContent({ languages: ['en'], fallback_language: 'en', faq }, 'en');
+  await guide.waitForLongFaq(100);
+  const second = guide.questionButtons().nth(1);
+  await guide.questionButtons().first().focus();
   await page.keyboard.press('Tab'); // keyboard focus, so :focus-visible applies
-  assert.equal(await second.evaluate((b) => b.matches(':focus-visible')), true);
-  const box = await second.boundingBox();
-  const png = await page.screenshot({ clip: { x: box.x - 10, y: box.y - 10, width: box.width + 20, height: box.height + 20 } });
+  assert.equal(await guide.isFocusVisible(second), true);
   // The ring: 3 px of focus colour, then 3 px more of dark shadow, outside the
   // button. Read the pixels 5 px outside each side, at the middle.
-  const outside = await page.evaluate(async ({ src, width, height }) => {
-    const img = new Image();
-    await new Promise((resolve, reject) => { img.onload = resolve; img.onerror = reject; img.src = 'data:image/png;base64,' + src; });
-    const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const dark = (x, y) => { const [r, g, b] = ctx.getImageData(x, y, 1, 1).data; return r + g + b < 200; };
-    const scale = img.width / width; // device pixels per CSS pixel
-    const at = (x, y) => dark(Math.round(x * scale), Math.round(y * scale));
-    return { left: at(5, height / 2), right: at(width - 5, height / 2), top: at(width / 2, 5), bottom: at(width / 2, height - 5) };
-  }, { src: png.toString('base64'), width: box.width + 20, height: box.height + 20 });
+  const outside = await guide.focusRingSides(second);
   assert.deepEqual(outside, { left: true, right: true, top: true, bottom: true });
   await close();
 });
@@ -214,61 +174,39 @@ test('the focus ring of a question in a long FAQ is drawn whole, not clipped by 
 test('the contents list moves focus to the part without changing the page URL', async () => {
   const { page, guide, close } = await open('/index.html');
   const before = page.url();
-  await guide.guide().locator('nav a', { hasText: 'Questions' }).first().click();
-  const focused = await page.evaluate(() => document.querySelector('infusion-guide').shadowRoot.activeElement?.id);
-  assert.equal(focused, 'ig-faq-h');
+  await guide.contentsLink('Questions').click();
+  assert.equal(await guide.focusedId(), 'ig-faq-h');
   assert.equal(page.url(), before);
   await close();
 });
 
 test('a #faq-<id> link in the page URL opens that question', async () => {
-  const { page, guide, close } = await open('/index.html#faq-can-i-drive');
-  const button = guide.guide().locator('#faq-can-i-drive button');
-  await button.waitFor();
-  await page.waitForFunction(() =>
-    document.querySelector('infusion-guide').shadowRoot.querySelector('#faq-can-i-drive button')?.getAttribute('aria-expanded') === 'true');
-  assert.ok(await guide.guide().locator('#faq-can-i-drive-answer').isVisible());
+  const { guide, close } = await open('/index.html#faq-can-i-drive');
+  const question = guide.question('can-i-drive');
+  await question.button.waitFor();
+  await guide.waitForOpenQuestion('can-i-drive');
+  assert.ok(await question.answer.isVisible());
   await close();
 });
 
 test('the language follows the element, then the page, and the switcher changes it', async () => {
   let { guide, close } = await open('/host.html?attrs=' + encodeURIComponent('lang="es"'));
-  assert.equal(await guide.guide().getAttribute('lang'), 'es');
-  assert.match(await guide.guide().locator('h2.ig-title').innerText(), /ketamina/i);
-  await guide.guide().getByTestId('language').selectOption('en');
-  assert.equal(await guide.guide().getAttribute('lang'), 'en');
+  assert.equal(await guide.language(), 'es');
+  assert.match(await guide.title(2).innerText(), /ketamina/i);
+  await guide.chooseLanguage('en');
+  assert.equal(await guide.language(), 'en');
   await close();
 });
 
 test('theme="dark" turns the guide dark even on a light device', async () => {
-  const { page, close } = await open('/host.html?attrs=' + encodeURIComponent('theme="dark"'));
-  const bg = await page.evaluate(() =>
-    getComputedStyle(document.querySelector('infusion-guide').shadowRoot.querySelector('.ig')).backgroundColor);
-  assert.equal(bg, 'rgb(21, 25, 30)');
+  const { guide, close } = await open('/host.html?attrs=' + encodeURIComponent('theme="dark"'));
+  assert.equal(await guide.style('[data-testid=guide]', 'background-color'), 'rgb(21, 25, 30)');
   await close();
 });
 
 test('print shows the whole guide expanded, with link targets and without buttons', async () => {
   const { page, guide, close } = await open('/index.html');
-  await page.emulateMedia({ media: 'print' });
-  const state = await page.evaluate(() => {
-    const root = document.querySelector('infusion-guide').shadowRoot;
-    const visible = (el) => el.getBoundingClientRect().height > 0 && getComputedStyle(el).display !== 'none';
-    const answers = [...root.querySelectorAll('.ig-answer')];
-    const steps = [...root.querySelectorAll('[data-testid=step]')];
-    // Question buttons print as the questions themselves; every other button is hidden.
-    const buttons = [...root.querySelectorAll('button:not(.ig-disclosure)')].filter(visible);
-    const tel = root.querySelector('.ig-crisis a[href^="tel:"]');
-    return {
-      answers: answers.filter(visible).length,
-      totalAnswers: answers.length,
-      steps: steps.filter(visible).length,
-      totalSteps: steps.length,
-      buttons: buttons.length,
-      crisis: visible(root.querySelector('[data-testid=crisis]')),
-      linkTarget: getComputedStyle(tel, '::after').content,
-    };
-  });
+  const state = await guide.printView();
   assert.equal(state.answers, state.totalAnswers, 'every answer prints');
   assert.equal(state.steps, state.totalSteps, 'every step prints');
   assert.equal(state.buttons, 0, 'no buttons in print');
@@ -279,33 +217,13 @@ test('print shows the whole guide expanded, with link targets and without button
 });
 
 test('"Print these questions" prints only the questions (and the crisis notice) of the guide', async () => {
-  const { page, guide, close } = await open('/index.html');
-  await page.evaluate(() => {
-    // What print would show: captured while the widget has marked the page
-    // for it. Like Chromium's own, it fires afterprint before it returns.
-    window.print = () => {
-      const root = document.querySelector('infusion-guide').shadowRoot;
-      const article = root.querySelector('.ig');
-      window.__printed = [...article.children].map((el) => ({ id: el.id, cls: el.className, marked: article.classList.contains('ig-printing-part') }));
-      window.dispatchEvent(new Event('afterprint'));
-    };
-  });
-  await guide.guide().getByRole('button', { name: 'Print these questions' }).click();
-  const printed = await page.evaluate(() => window.__printed);
+  const { guide, close } = await open('/index.html');
+  // What print would show: captured while the widget has marked the page for it.
+  const printed = await guide.printQuestions();
   assert.ok(printed && printed.length > 3, 'print was called');
   assert.ok(printed[0].marked, 'the guide is marked for printing one part');
-  await page.emulateMedia({ media: 'print' });
-  const visible = await page.evaluate(() => {
-    const root = document.querySelector('infusion-guide').shadowRoot;
-    const article = root.querySelector('.ig');
-    article.classList.add('ig-printing-part');
-    root.querySelector('#ig-questions').classList.add('ig-print-only');
-    const shown = [...article.children].filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.id || el.className);
-    article.classList.remove('ig-printing-part');
-    return shown;
-  });
+  const visible = await guide.printViewOfPart('ig-questions');
   assert.deepEqual(visible.sort(), ['ig-crisis', 'ig-questions']);
-  const after = await page.evaluate(() => document.querySelector('infusion-guide').shadowRoot.querySelector('.ig').classList.contains('ig-printing-part'));
-  assert.equal(after, false, 'the mark is removed after printing');
+  assert.equal(await guide.markedForPrint(), false, 'the mark is removed after printing');
   await close();
 });

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from './server.mjs';
-import { launch, GuidePage } from './browser.mjs';
+import { launch, StaticGuidePage } from './browser.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -76,20 +76,19 @@ async function open(path, { javaScriptEnabled = true, width = 1280, height = 900
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(site.url + path, { waitUntil: 'load' });
-  const guide = new GuidePage(page);
+  const guide = new StaticGuidePage(page);
   await guide.waitForGuide();
   return { page, guide, errors, close: () => context.close() };
 }
 
 /** The boxes of the parts that must not move when the widget mounts. */
 async function topBoxes(guide) {
-  const g = guide.guide();
   const boxes = {
-    guide: await g.boundingBox(),
-    title: await g.getByRole('heading', { name: /ketamine infusion for depression/i }).boundingBox(),
-    crisis: await g.getByTestId('crisis').boundingBox(),
-    inShort: await g.getByRole('heading', { name: 'In short', exact: true }).boundingBox(),
-    summary: await g.getByTestId('summary').boundingBox(),
+    guide: await guide.guide().boundingBox(),
+    title: await guide.heading(/ketamine infusion for depression/i).boundingBox(),
+    crisis: await guide.crisisNotice().boundingBox(),
+    inShort: await guide.heading('In short', { exact: true }).boundingBox(),
+    summary: await guide.summary().boundingBox(),
   };
   for (const [name, box] of Object.entries(boxes)) assert.ok(box, `${name} has no box`);
   return boxes;
@@ -97,31 +96,27 @@ async function topBoxes(guide) {
 
 test('without JavaScript the whole guide shows, styled, every answer open', async () => {
   const { page, guide, errors, close } = await open('/clinic.html', { javaScriptEnabled: false });
-  const g = guide.guide();
-  const style = await g.evaluate((el) => {
-    const s = getComputedStyle(el);
-    return { padding: s.paddingTop, background: s.backgroundColor, font: s.fontSize };
-  });
-  assert.deepEqual(style, { padding: '20px', background: 'rgb(255, 255, 255)', font: '18px' });
+  const style = await guide.styles({ '[data-testid=guide]': ['padding-top', 'background-color', 'font-size'] });
+  assert.deepEqual(style, { '[data-testid=guide]': { 'padding-top': '20px', 'background-color': 'rgb(255, 255, 255)', 'font-size': '18px' } });
   assert.equal(await page.evaluate(() => window.InfusionGuide), undefined);
 
-  await assert.doesNotReject(g.getByTestId('crisis').getByRole('link', { name: 'Call 988' }).waitFor());
-  const steps = g.getByTestId('step');
+  await assert.doesNotReject(guide.crisisLink('Call 988').waitFor());
+  const steps = guide.steps();
   assert.ok((await steps.count()) > 1);
   for (const step of await steps.all()) assert.ok(await step.isVisible(), 'a step is hidden');
-  const answers = g.locator('dd.ig-answer');
+  const answers = guide.answers();
   assert.ok((await answers.count()) > 1);
   for (const answer of await answers.all()) assert.ok(await answer.isVisible(), 'an answer is hidden');
-  assert.ok(await g.getByRole('heading', { name: 'Does it hurt?' }).isVisible());
-  assert.ok(await g.getByTestId('disclaimer').isVisible());
+  assert.ok(await guide.heading('Does it hurt?').isVisible());
+  assert.ok(await guide.disclaimer().isVisible());
   for (const control of ['button', 'input', 'select']) {
-    assert.equal(await g.locator(control).count(), 0, `a ${control} without JavaScript`);
+    assert.equal(await guide.controlCount(control), 0, `a ${control} without JavaScript`);
   }
   // The place-keeping boxes take room but show nothing.
-  assert.equal(await g.getByRole('navigation').count(), 0);
-  assert.equal(await g.getByText('Language').isVisible(), false);
+  assert.equal(await guide.contents().count(), 0);
+  assert.equal(await guide.languagePlaceholder().isVisible(), false);
 
-  await page.locator('infusion-guide').screenshot({ path: `${SCREENSHOTS}/static-nojs.png` });
+  await guide.screenshot(`${SCREENSHOTS}/static-nojs.png`);
   assert.deepEqual(errors, []);
   await close();
 });
@@ -140,24 +135,10 @@ test('axe-core finds no WCAG 2.2 AA violation in the static guide', async () => 
 
 for (const width of [1280, 768, 360]) {
   test(`at ${width} px the widget mounts over the static guide without moving its top`, async () => {
-    const { page, guide, errors, close } = await open('/clinic.html', { width });
+    const { guide, errors, close } = await open('/clinic.html', { width });
     const before = await topBoxes(guide);
     // The loader comes after measuring, as a slow network would bring it.
-    await page.evaluate(
-      () =>
-        new Promise((resolve, reject) => {
-          const host = document.querySelector('infusion-guide');
-          host.addEventListener('infusion-guide:ready', resolve, { once: true });
-          const script = document.createElement('script');
-          script.type = 'module';
-          script.src = '/infusion-guide.js';
-          script.onerror = reject;
-          document.head.append(script);
-        }),
-    );
-    const g = guide.guide();
-    const toggle = g.getByTestId('toggle-all-steps');
-    await toggle.waitFor({ state: 'visible' });
+    await guide.loadWidget();
     const after = await topBoxes(guide);
     for (const name of Object.keys(before)) {
       // The guide grows below (the controls); its top and width stay.
@@ -169,25 +150,24 @@ for (const width of [1280, 768, 360]) {
     console.log(`# ${width}px: title y ${before.title.y} -> ${after.title.y}, "In short" y ${before.inShort.y} -> ${after.inShort.y}`);
 
     // The live guide starts as the static one was: every step, every answer open.
-    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
-    assert.equal(await g.getByTestId('step-progress').count(), 0);
-    const disclosures = g.locator('button.ig-disclosure');
-    assert.ok((await disclosures.count()) > 1);
-    assert.equal(await g.locator('button.ig-disclosure[aria-expanded="false"]').count(), 0);
-    assert.ok(await g.getByRole('navigation').isVisible(), 'the contents list appears');
-    assert.ok(await g.getByTestId('language').isVisible(), 'the language select appears');
+    assert.equal(await guide.showingAllSteps(), true);
+    assert.equal(await guide.stepProgressLine().count(), 0);
+    assert.ok((await guide.questionButtons().count()) > 1);
+    assert.equal(await guide.questionButtons({ expanded: false }).count(), 0);
+    assert.ok(await guide.contents().isVisible(), 'the contents list appears');
+    assert.ok(await guide.languageSelect().isVisible(), 'the language select appears');
 
     // And its controls work.
-    await toggle.click();
-    await assert.doesNotReject(g.getByTestId('step-progress').waitFor());
-    assert.match(await g.getByTestId('step-progress').textContent(), /^Step 1 of \d+$/);
-    await g.getByTestId('next-step').click();
-    assert.match(await g.getByTestId('step-progress').textContent(), /^Step 2 of \d+$/);
-    assert.equal(await g.getByTestId('step').filter({ visible: true }).count(), 1);
-    await g.getByTestId('faq-close-all').click();
-    assert.equal(await g.locator('button.ig-disclosure[aria-expanded="true"]').count(), 0);
+    await guide.showOneStepAtATime();
+    await assert.doesNotReject(guide.stepProgressLine().waitFor());
+    assert.match(await guide.stepProgress(), /^Step 1 of \d+$/);
+    await guide.next();
+    assert.match(await guide.stepProgress(), /^Step 2 of \d+$/);
+    assert.equal(await guide.shownSteps().count(), 1);
+    await guide.closeAllAnswers();
+    assert.equal(await guide.questionButtons({ expanded: true }).count(), 0);
 
-    if (width === 1280) await page.locator('infusion-guide').screenshot({ path: `${SCREENSHOTS}/static-mounted.png` });
+    if (width === 1280) await guide.screenshot(`${SCREENSHOTS}/static-mounted.png`);
     assert.deepEqual(errors, []);
     await close();
   });
