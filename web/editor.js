@@ -568,9 +568,15 @@ async function readRelease() {
 let renderer = null;
 
 function loadRenderer() {
-  renderer ??= import('./editor-render/infusion_guide_editor_render.js').then(async (module) => {
-    await module.default({ module_or_path: new URL('editor-render/infusion_guide_editor_render_bg.wasm', import.meta.url) });
-    return module;
+  renderer ??= import('./editor-render/infusion_guide_editor_render.js').then(
+    async (module) => {
+      await module.default({ module_or_path: new URL('editor-render/infusion_guide_editor_render_bg.wasm', import.meta.url) });
+      return module;
+    },
+  );
+  // A failed load (offline for a moment) is tried again at the next click.
+  renderer.catch(() => {
+    renderer = null;
   });
   return renderer;
 }

@@ -408,3 +408,15 @@ test('the guide as HTML works under the strict CSP and only fetches the page\'s 
   assert.ok(requests.some((url) => url.endsWith('/editor-render/infusion_guide_editor_render_bg.wasm')), requests.join('\n'));
   await close();
 });
+
+test('the guide as HTML: a renderer that failed to load is loaded again at the next click', async () => {
+  const { page, editor, close } = await openEditor();
+  let failures = 1;
+  await page.route('**/editor-render/infusion_guide_editor_render_bg.wasm', (route) =>
+    failures-- > 0 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue());
+  await editor.pressDownloadHtml();
+  await editor.staticSection().getByText(/^The HTML could not be made: /).waitFor({ timeout: 10000 });
+  const download = await editor.downloadStaticHtml();
+  assert.match(download.text, /^<template shadowrootmode="open">/);
+  await close();
+});
