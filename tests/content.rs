@@ -382,6 +382,22 @@ fn hide_hides_a_section() {
 }
 
 #[test]
+fn an_unknown_crisis_region_names_every_region_or_the_one_meant() {
+    let errors = load_err(r#"{ "crisis": { "region": "fr" } }"#);
+    assert_eq!(errors.len(), 1, "{}", lines(&errors));
+    assert_eq!(errors[0].path, "crisis.region");
+    assert_eq!(
+        errors[0].message,
+        "\"fr\" is not a crisis region; the regions are us, uk, ca, ie, au, nz, es, mx or other"
+    );
+    let errors = load_err(r#"{ "crisis": { "region": "mex" } }"#);
+    assert_eq!(
+        errors[0].message,
+        "\"mex\" is not a crisis region; did you mean \"mx\"?"
+    );
+}
+
+#[test]
 fn crisis_and_disclaimer_cannot_be_hidden() {
     let errors = load_err("{\n  \"hide\": [\"faq\", \"crisis\", \"disclaimer\"]\n}");
     assert_eq!(errors.len(), 2, "{}", lines(&errors));

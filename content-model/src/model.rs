@@ -425,6 +425,15 @@ impl Region {
             .map(|(_, region)| *region)
     }
 
+    /// Every region's name, for messages: `us, uk, ca, ie, au, nz, es, mx or other`.
+    pub fn names_in_words() -> String {
+        let names: Vec<&str> = Region::ALL.iter().map(|(name, _)| *name).collect();
+        match names.split_last() {
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
+
     /// The region's name in content and attributes (`us`, `uk`, `other`).
     pub fn name(self) -> &'static str {
         Region::ALL
@@ -756,5 +765,9 @@ mod tests {
     fn region_names_are_case_insensitive() {
         assert_eq!(Region::from_name(" UK "), Some(Region::Uk));
         assert_eq!(Region::from_name("mars"), None);
+        assert_eq!(
+            Region::names_in_words(),
+            "us, uk, ca, ie, au, nz, es, mx or other"
+        );
     }
 }

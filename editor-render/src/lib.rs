@@ -53,10 +53,9 @@ pub async fn render(
     let region = match region {
         "" => None,
         name => Some(Region::from_name(name).ok_or_else(|| {
-            let names: Vec<&str> = Region::ALL.iter().map(|(n, _)| *n).collect();
             format!(
                 "\"{name}\" is not a region; the regions are {}",
-                names.join(", ")
+                Region::names_in_words()
             )
         })?),
     };

@@ -306,8 +306,10 @@ fn render(args: &[String]) -> Result<u8, Failure> {
     let region = match args.value("region") {
         None => None,
         Some(name) => Some(content::Region::from_name(name).ok_or_else(|| {
-            let names: Vec<&str> = content::Region::ALL.iter().map(|(n, _)| *n).collect();
-            usage(format!("--region is one of: {}", names.join(", ")))
+            usage(format!(
+                "--region is one of: {}",
+                content::Region::names_in_words()
+            ))
         })?),
     };
     let css_href = args.value("css-href").unwrap_or("infusion-guide.css");

@@ -325,11 +325,15 @@ impl Decoder {
             let name = d.string(node, path)?;
             let region = Region::from_name(&name);
             if region.is_none() {
+                let names: Vec<&str> = Region::ALL.iter().map(|(name, _)| *name).collect();
+                let hint = hint(&name, &names, || {
+                    format!("; the regions are {}", Region::names_in_words())
+                });
                 d.error(
                     ErrorKind::Invalid,
                     path,
                     node.pos,
-                    format!("\"{name}\" is not a crisis region; use \"us\", \"uk\" or \"other\""),
+                    format!("\"{name}\" is not a crisis region{hint}"),
                 );
             }
             region
