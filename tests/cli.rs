@@ -48,6 +48,19 @@ fn describe(output: &Output) -> String {
     )
 }
 
+/// Runs the tool with `args` and checks it exits with `code` (0: done; 1: a
+/// content file is invalid; 2: the arguments are wrong or a file unreadable).
+fn run_expecting(args: &[&str], code: i32) -> Output {
+    let output = run(args);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        describe(&output)
+    );
+    output
+}
+
 /// The JSONTestSuite folder: `$INFUSION_GUIDE_TESTDATA/jsontestsuite`, else
 /// `../shared/testdata/jsontestsuite` next to this crate.
 fn jsontestsuite() -> PathBuf {
@@ -90,8 +103,10 @@ fn the_default_guide_and_the_example_are_ok() {
         assert_eq!(stdout(&output), format!("{file}: ok\n"), "{file}");
         assert_eq!(stderr(&output), "", "{file}");
     }
-    let output = run(&["check", "content/default.json", "examples/clinic.json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let output = run_expecting(
+        &["check", "content/default.json", "examples/clinic.json"],
+        0,
+    );
     assert_eq!(
         stdout(&output),
         "content/default.json: ok\nexamples/clinic.json: ok\n"
@@ -149,8 +164,7 @@ fn the_summary_counts_the_problem_lines() {
 
 #[test]
 fn a_missing_file_exits_2() {
-    let output = run(&["check", "tests/fixtures/no-such-file.json"]);
-    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+    let output = run_expecting(&["check", "tests/fixtures/no-such-file.json"], 2);
     assert!(
         stderr(&output).contains("tests/fixtures/no-such-file.json: cannot read the file"),
         "{}",
@@ -159,24 +173,20 @@ fn a_missing_file_exits_2() {
     assert_eq!(stdout(&output), "");
 
     // A missing file wins over an invalid one.
-    let output = run(&[
-        "check",
-        "tests/fixtures/bad-syntax.json",
-        "tests/fixtures/no-such-file.json",
-    ]);
-    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+    run_expecting(
+        &[
+            "check",
+            "tests/fixtures/bad-syntax.json",
+            "tests/fixtures/no-such-file.json",
+        ],
+        2,
+    );
 }
 
 #[test]
 fn no_arguments_exits_2_with_usage() {
     for args in [&[][..], &["check"][..]] {
-        let output = run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            describe(&output)
-        );
+        let output = run_expecting(args, 2);
         assert!(
             stderr(&output).contains("usage: infusion-guide <command>"),
             "{}",
@@ -193,21 +203,14 @@ fn an_unknown_subcommand_exits_2() {
         &["--check"][..],
         &["CHECK", "x"][..],
     ] {
-        let output = run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            describe(&output)
-        );
+        let output = run_expecting(args, 2);
         assert!(stderr(&output).contains("usage:"), "{args:?}");
     }
 }
 
 #[test]
 fn help_exits_0() {
-    let output = run(&["--help"]);
-    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let output = run_expecting(&["--help"], 0);
     assert!(stdout(&output).starts_with("usage: infusion-guide <command>"));
     for command in ["check", "schema", "render", "init"] {
         assert!(stdout(&output).contains(command), "{command} is documented");
@@ -220,8 +223,7 @@ fn each_command_answers_help_and_h_with_its_own_usage() {
     for command in commands {
         for flag in ["--help", "-h"] {
             // Even with other arguments, help wins and nothing is done.
-            let output = run(&[command, "no-such-file.json", flag]);
-            assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+            let output = run_expecting(&[command, "no-such-file.json", flag], 0);
             let text = stdout(&output);
             assert!(
                 text.starts_with(&format!("usage: infusion-guide {command} ...")),
@@ -239,8 +241,7 @@ fn each_command_answers_help_and_h_with_its_own_usage() {
             assert_eq!(stderr(&output), "");
         }
     }
-    let output = run(&["lint", "--help"]);
-    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+    run_expecting(&["lint", "--help"], 2);
 }
 
 #[test]
@@ -285,13 +286,15 @@ fn render_into_a_closed_pipe_exits_quietly() {
 
 #[test]
 fn one_bad_file_among_several_exits_1() {
-    let output = run(&[
-        "check",
-        "examples/clinic.json",
-        "tests/fixtures/bad-theme.json",
-        "content/default.json",
-    ]);
-    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    let output = run_expecting(
+        &[
+            "check",
+            "examples/clinic.json",
+            "tests/fixtures/bad-theme.json",
+            "content/default.json",
+        ],
+        1,
+    );
     let text = stdout(&output);
     assert!(text.starts_with("examples/clinic.json: ok\n"), "{text}");
     assert!(text.ends_with("content/default.json: ok\n"), "{text}");
@@ -345,8 +348,7 @@ fn position_lines_are_recognised() {
 
 #[test]
 fn check_readability_prints_every_part_and_warns_without_failing() {
-    let output = run(&["check", "--readability", "content/default.json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let output = run_expecting(&["check", "--readability", "content/default.json"], 0);
     let text = stdout(&output);
     assert!(text.contains("FK grade") && text.contains("SMOG"), "{text}");
     for part in ["guide", "steps/check-in", "faq/does-it-hurt", "disclaimer"] {
@@ -367,8 +369,7 @@ fn check_readability_prints_every_part_and_warns_without_failing() {
     )
     .expect("write");
     let hard = hard.to_string_lossy().into_owned();
-    let output = run(&["check", "--readability", &hard]);
-    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let output = run_expecting(&["check", "--readability", &hard], 0);
     assert!(
         stdout(&output).contains("warning: faq/does-it-hurt (en) reads at grade"),
         "{}",
@@ -378,8 +379,7 @@ fn check_readability_prints_every_part_and_warns_without_failing() {
 
 #[test]
 fn schema_prints_json() {
-    let output = run(&["schema"]);
-    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let output = run_expecting(&["schema"], 0);
     let text = stdout(&output);
     let parsed = infusion_guide::content::json::parse(&text);
     assert!(parsed.is_ok(), "not JSON: {parsed:?}");
@@ -388,8 +388,7 @@ fn schema_prints_json() {
 
 #[test]
 fn render_prints_the_static_guide_and_checks_its_arguments() {
-    let output = run(&["render", "examples/clinic.json", "--lang", "es"]);
-    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let output = run_expecting(&["render", "examples/clinic.json", "--lang", "es"], 0);
     let html = stdout(&output);
     assert!(
         html.starts_with("<template shadowrootmode=\"open\">"),
@@ -417,36 +416,33 @@ fn render_prints_the_static_guide_and_checks_its_arguments() {
             "fr",
         ][..],
     ] {
-        let output = run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            describe(&output)
-        );
+        run_expecting(args, 2);
     }
-    let output = run(&["render", "tests/fixtures/bad-types.json", "--lang", "en"]);
-    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    run_expecting(
+        &["render", "tests/fixtures/bad-types.json", "--lang", "en"],
+        1,
+    );
 }
 
 #[test]
 fn render_takes_the_region_of_the_element() {
-    let output = run(&[
-        "render",
-        "examples/clinic.json",
-        "--lang",
-        "en",
-        "--region",
-        "uk",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let output = run_expecting(
+        &[
+            "render",
+            "examples/clinic.json",
+            "--lang",
+            "en",
+            "--region",
+            "uk",
+        ],
+        0,
+    );
     assert!(stdout(&output).contains("tel:116123"), "the UK numbers");
 }
 
 #[test]
 fn prerender_prints_the_built_in_guide_for_the_loader() {
-    let output = run(&["prerender", "--css", "styles/widget.css"]);
-    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let output = run_expecting(&["prerender", "--css", "styles/widget.css"], 0);
     let json = stdout(&output);
     for key in [
         "\"live\":{\"en\":\"<article",
@@ -469,13 +465,7 @@ fn prerender_prints_the_built_in_guide_for_the_loader() {
             "styles/widget.css",
         ][..],
     ] {
-        let output = run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            describe(&output)
-        );
+        run_expecting(args, 2);
     }
 }
 
@@ -498,8 +488,7 @@ fn init_writes_a_valid_starter_and_never_overwrites() {
     ];
     let output = run(&args);
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
-    let check = run(&["check", &file]);
-    assert_eq!(check.status.code(), Some(0), "{}", describe(&check));
+    run_expecting(&["check", &file], 0);
     let written = std::fs::read_to_string(&file).expect("the file");
     assert!(
         written.contains("Lakeside Clinic") && written.contains("\"uk\""),
@@ -515,8 +504,7 @@ fn init_writes_a_valid_starter_and_never_overwrites() {
     );
     assert_eq!(std::fs::read_to_string(&file).expect("the file"), written);
 
-    let printed = run(&["init", "--name", "A", "--phone", "555 0100"]);
-    assert_eq!(printed.status.code(), Some(0), "{}", describe(&printed));
+    let printed = run_expecting(&["init", "--name", "A", "--phone", "555 0100"], 0);
     assert!(stdout(&printed).contains("\"phone\": \"555 0100\""));
 
     for bad in [
@@ -527,12 +515,6 @@ fn init_writes_a_valid_starter_and_never_overwrites() {
             "init", "--name", "A", "--phone", "555 0100", "--colour", "red",
         ][..],
     ] {
-        let output = run(bad);
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{bad:?}: {}",
-            describe(&output)
-        );
+        run_expecting(bad, 2);
     }
 }
