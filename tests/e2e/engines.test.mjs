@@ -171,10 +171,20 @@ for (const engine of ENGINES) {
       await guide.waitInRoot((root) => root.querySelector('[data-testid=faq-status]').textContent === '1 question matches', null, 'one match');
       assert.deepEqual(await guide.shownQuestions(), ['extra-45']);
       assert.equal(await guide.inRoot((root) => root.querySelectorAll('.ig-faq-chunk:not([hidden])').length), 1);
+      await guide.inRoot((root) => root.querySelector('#faq-extra-45').scrollIntoView({ block: 'center' }));
+      await page.screenshot(`${SCREENSHOTS}/engines-${engine}-long-faq-search.png`, { fullPage: false });
       await page.keys(...Array(5).fill('Backspace'));
       await guide.waitInRoot((root) => root.querySelector('[data-testid=faq-status]').textContent === '', null, 'the search cleared');
       assert.equal((await guide.shownQuestions()).length, total);
       assert.equal(await guide.inRoot((root) => root.querySelectorAll('.ig-faq-chunk[hidden]').length), 0);
+      // Halfway down the questions, as a patient scrolling: questions, not gaps.
+      await guide.inRoot((root) => root.querySelector('#faq-extra-50').scrollIntoView({ block: 'start' }));
+      await page.waitFor(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
+      const onScreen = await guide.inRoot((root) => [...root.querySelectorAll('[data-testid=faq-item]')]
+        .map((item) => item.getBoundingClientRect())
+        .filter((box) => box.height > 0 && box.bottom > 0 && box.top < innerHeight).length);
+      assert.ok(onScreen >= 8, `${onScreen} questions on screen`);
+      await page.screenshot(`${SCREENSHOTS}/engines-${engine}-long-faq.png`, { fullPage: false });
       await noErrors(guide);
       await page.close();
     });
